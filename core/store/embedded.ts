@@ -1,0 +1,522 @@
+/**
+ * The embedded backend, Skiff's default: Deno KV on a SQLite file in the data dir, with the semantics
+ * the etcd backend has. `_embedded_layout.ts` describes the keys; this file holds the write path, reads at
+ * old revisions, compaction and expiry, and `_embedded_watch.ts` the prefix watches.
+ *
+ * One process owns a data dir (a lock file says which): writes are serialised in-process, so the revision
+ * is known before each commit, and every commit still checks the revision key so a second writer could
+ * never interleave unnoticed.
+ *
+ * @example
+ * ```ts
+ * const store = await openEmbeddedStore({ path: ".skiff/store.sqlite" });
+ * const { versionstamp } = await store.set(["pods", "default", "web"], { spec: {} });
+ * await store.close();
+ * ```
+ *
+ * @module
+ */
+import { FutureRevisionError, InvalidEntryError, RevisionCompactedError, StoreUnavailableError } from "./errors.ts";
+import { compareKeys, hasPrefix, keyId, validateKey } from "./_keys.ts";
+import { decodeCursor, encodeCursor } from "./_cursor.ts";
+import { Mutex } from "./_mutex.ts";
+import {
+  chunkKey,
+  CHUNKS_PER_COMMIT,
+  COMMIT_BUDGET_BYTES,
+  COMPACTED_KEY,
+  type DataRecord,
+  dataKey,
+  expiryKey,
+  fromChunks,
+  INLINE_MAX_CHARS,
+  type LogMutation,
+  type LogRecord,
+  logKey,
+  MAX_MUTATIONS,
+  REV_KEY,
+  toChunks,
+  type VersionRef,
+  versionKey,
+} from "./_embedded_layout.ts";
+import { acquireLock, releaseLock } from "./_lockfile.ts";
+import { EventFeed } from "./_embedded_watch.ts";
+import type {
+  AtomicCheck,
+  AtomicOperation,
+  KvCommitError,
+  KvCommitResult,
+  KvEntry,
+  KvEntryMaybe,
+  KvKey,
+  ListOptions,
+  ListPage,
+  SetOptions,
+  Store,
+  WatchEvent,
+  WatchOptions,
+} from "./types.ts";
+
+/** Options of {@link openEmbeddedStore}. */
+export interface EmbeddedStoreOptions {
+  /** The SQLite file (created with its directory when missing). */
+  path: string;
+  /** Revisions of history kept for watches and old reads before automatic compaction (default 50,000). */
+  historyLimit?: number;
+}
+
+/**
+ * Opens (or creates) the embedded store at `options.path`.
+ *
+ * @example
+ * ```ts
+ * const store = await openEmbeddedStore({ path: "/tmp/skiff/store.sqlite", historyLimit: 1000 });
+ * ```
+ */
+export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<Store> {
+  const dir = options.path.replace(/\/[^/]*$/, "");
+  if (dir && dir !== options.path) await Deno.mkdir(dir, { recursive: true });
+  const lock = `${options.path}.lock`;
+  await acquireLock(lock);
+  let kv: Deno.Kv;
+  try {
+    kv = await Deno.openKv(options.path);
+  } catch (e) {
+    await releaseLock(lock);
+    throw new StoreUnavailableError(`cannot open the embedded store at ${options.path}: ${(e as Error).message}`);
+  }
+  const store = new EmbeddedStore(kv, lock, options.historyLimit ?? 50_000);
+  await store.init();
+  return store;
+}
+
+type Mutation = { type: "set"; key: KvKey; value: unknown; expireIn?: number } | {
+  type: "delete";
+  key: KvKey;
+};
+
+/** Resolves a stored version to its JSON, or null when compaction removed it. */
+export type VersionReader = (key: KvKey, ref: VersionRef) => Promise<string | null>;
+
+class EmbeddedStore implements Store {
+  readonly backend = "embedded";
+  #kv: Deno.Kv;
+  #lockFile: string;
+  #historyLimit: number;
+  #writes = new Mutex();
+  #rev = 0;
+  #revVs: string | null = null;
+  #compacted = 0;
+  #compacting: Promise<void> | null = null;
+  #closed = false;
+  #expiryTimer: ReturnType<typeof setTimeout> | undefined;
+  #expiryAt = Infinity;
+  #feed: EventFeed;
+
+  constructor(kv: Deno.Kv, lockFile: string, historyLimit: number) {
+    this.#kv = kv;
+    this.#lockFile = lockFile;
+    this.#historyLimit = historyLimit;
+    this.#feed = new EventFeed({
+      kv,
+      readVersion: (key, ref) => this.#readVersion(key, ref),
+      current: () => this.#rev,
+      compacted: () => this.#compacted,
+      closed: () => this.#closed,
+    });
+  }
+
+  async init(): Promise<void> {
+    const [rev, compacted] = await this.#kv.getMany<[number, number]>([REV_KEY, COMPACTED_KEY]);
+    this.#rev = rev.value ?? 0;
+    this.#revVs = rev.versionstamp;
+    this.#compacted = compacted.value ?? 0;
+    // Chunks written for a commit that never happened (the process died between the two) sit above the
+    // current revision; the next commit would reuse those slots, so clear them now.
+    const orphans: Deno.KvKey[] = [];
+    for await (const e of this.#kv.list({ start: ["v", this.#rev + 1], end: ["w"] })) orphans.push(e.key);
+    await this.#deleteKeys(orphans);
+    await this.#scheduleNextExpiry();
+  }
+
+  // ---- reads ---------------------------------------------------------------------------------------
+
+  revision(): Promise<number> {
+    this.#assertOpen();
+    return Promise.resolve(this.#rev);
+  }
+
+  async get<T = unknown>(key: KvKey): Promise<KvEntryMaybe<T>> {
+    return (await this.getMany<T>([key]))[0];
+  }
+
+  async getMany<T = unknown>(keys: readonly KvKey[]): Promise<KvEntryMaybe<T>[]> {
+    this.#assertOpen();
+    keys.forEach((k) => validateKey(k));
+    const out: KvEntryMaybe<T>[] = [];
+    for (let i = 0; i < keys.length; i += 10) {
+      const batch = keys.slice(i, i + 10);
+      const records = await this.#kv.getMany<DataRecord[]>(batch.map(dataKey));
+      for (let b = 0; b < batch.length; b++) {
+        const rec = records[b].value;
+        if (!rec) {
+          out.push({ key: batch[b], value: null, versionstamp: null });
+          continue;
+        }
+        // A large value's chunks can vanish if the key is overwritten and compacted mid-read: read again.
+        const json = rec.n === 0 ? rec.s! : await this.#readVersion(batch[b], rec);
+        if (json === null) return this.getMany(keys);
+        out.push({ key: batch[b], value: JSON.parse(json), versionstamp: String(rec.m) });
+      }
+    }
+    return out;
+  }
+
+  async list<T = unknown>(selector: { prefix: KvKey }, options: ListOptions = {}): Promise<ListPage<T>> {
+    this.#assertOpen();
+    const prefix = selector.prefix;
+    if (prefix.length) validateKey(prefix, "prefix");
+    const cursor = options.cursor ? decodeCursor(options.cursor) : undefined;
+    const limit = options.limit ?? Infinity;
+    if (!(limit > 0)) throw new InvalidEntryError("limit must be a positive number");
+    // Holding the write lock gives a snapshot: no commit lands between reading the data and the log.
+    return await this.#writes.run(() =>
+      this.#listAt<T>(prefix, cursor?.revision ?? options.revision ?? this.#rev, cursor?.after, limit, {
+        reverse: options.reverse ?? false,
+      })
+    );
+  }
+
+  /**
+   * Lists at revision `rev` from the current data: keys changed after `rev` take the value their earliest
+   * later change superseded (or are left out when that change created them), from the log.
+   */
+  async #listAt<T>(
+    prefix: KvKey,
+    rev: number,
+    after: KvKey | undefined,
+    limit: number,
+    { reverse }: { reverse: boolean },
+  ): Promise<ListPage<T>> {
+    if (rev > this.#rev) throw new FutureRevisionError(rev, this.#rev);
+    if (rev < this.#compacted) throw new RevisionCompactedError(rev, this.#compacted);
+    const order = (a: KvKey, b: KvKey) => reverse ? compareKeys(b, a) : compareKeys(a, b);
+    const beyond = (key: KvKey) => after === undefined || order(key, after) > 0;
+
+    const changed = new Map<string, { key: KvKey; prev: VersionRef | null }>();
+    if (rev < this.#rev) {
+      for await (const rec of this.#kv.list<LogRecord>({ start: logKey(rev + 1), end: logKey(this.#rev + 1) })) {
+        for (const m of rec.value.e) {
+          if (hasPrefix(m.k, prefix) && !changed.has(keyId(m.k))) changed.set(keyId(m.k), { key: m.k, prev: m.p });
+        }
+      }
+    }
+    const older = [...changed.values()].filter((c) => c.prev && beyond(c.key)).sort((a, b) => order(a.key, b.key));
+
+    type Found = { key: KvKey; ref: VersionRef; json?: string };
+    const found: Found[] = [];
+    let o = 0;
+    const base = ["d", ...prefix];
+    const selector = after === undefined
+      ? { prefix: base }
+      : reverse
+      ? { prefix: base, end: dataKey(after) }
+      : { prefix: base, start: dataKey(after) };
+    for await (const d of this.#kv.list<DataRecord>(selector, { reverse, batchSize: 500 })) {
+      const key = d.key.slice(1) as string[];
+      if (!beyond(key) || changed.has(keyId(key))) continue;
+      while (o < older.length && order(older[o].key, key) < 0 && found.length <= limit) {
+        found.push({ key: older[o].key, ref: older[o++].prev! });
+      }
+      if (found.length > limit) break;
+      found.push({ key, ref: d.value, json: d.value.s });
+      if (found.length > limit) break;
+    }
+    while (o < older.length && found.length <= limit) found.push({ key: older[o].key, ref: older[o++].prev! });
+
+    const page = found.slice(0, limit);
+    const entries: KvEntry<T>[] = [];
+    for (const f of page) {
+      const json = f.json ?? await this.#readVersion(f.key, f.ref);
+      if (json === null) throw new RevisionCompactedError(rev, this.#compacted);
+      entries.push({ key: f.key, value: JSON.parse(json), versionstamp: String(f.ref.m) });
+    }
+    if (rev < this.#compacted) throw new RevisionCompactedError(rev, this.#compacted);
+    const more = found.length > limit;
+    return {
+      entries,
+      cursor: more ? encodeCursor({ revision: rev, after: page[page.length - 1].key }) : "",
+      revision: rev,
+    };
+  }
+
+  /** The JSON of one version: chunks, the copy made when it was superseded, or the current record. */
+  async #readVersion(key: KvKey, ref: VersionRef): Promise<string | null> {
+    if (ref.n > 0) {
+      const chunks: Uint8Array[] = [];
+      for await (const c of this.#kv.list<Uint8Array>({ prefix: versionKey(ref.m, ref.j) })) chunks.push(c.value);
+      return chunks.length === ref.n ? fromChunks(chunks) : null;
+    }
+    const [copy, current] = await this.#kv.getMany<[string, DataRecord]>([versionKey(ref.m, ref.j), dataKey(key)]);
+    if (copy.value !== null) return copy.value;
+    if (current.value?.m === ref.m && current.value.j === ref.j) return current.value.s!;
+    return null;
+  }
+
+  // ---- writes --------------------------------------------------------------------------------------
+
+  async set(key: KvKey, value: unknown, options?: SetOptions): Promise<KvCommitResult> {
+    return (await this.#commit([], [{ type: "set", key, value, expireIn: options?.expireIn }])) as KvCommitResult;
+  }
+
+  async delete(key: KvKey): Promise<void> {
+    await this.#commit([], [{ type: "delete", key }]);
+  }
+
+  atomic(): AtomicOperation {
+    const checks: AtomicCheck[] = [];
+    const mutations: Mutation[] = [];
+    const op: AtomicOperation = {
+      check: (...c) => (checks.push(...c), op),
+      set: (key, value, options) => (mutations.push({ type: "set", key, value, expireIn: options?.expireIn }), op),
+      delete: (key) => (mutations.push({ type: "delete", key }), op),
+      commit: () => this.#commit(checks, mutations),
+    };
+    return op;
+  }
+
+  #commit(checks: AtomicCheck[], mutations: Mutation[]): Promise<KvCommitResult | KvCommitError> {
+    this.#assertOpen();
+    // The last mutation of a key wins, as in Deno KV; etcd refuses duplicates, so they never reach it.
+    const byKey = new Map<string, Mutation>();
+    for (const m of mutations) {
+      validateKey(m.key);
+      if (m.type === "set" && m.expireIn !== undefined && !(m.expireIn > 0)) {
+        throw new InvalidEntryError("expireIn must be a positive number of milliseconds");
+      }
+      byKey.delete(keyId(m.key));
+      byKey.set(keyId(m.key), m);
+    }
+    if (byKey.size > MAX_MUTATIONS) throw new InvalidEntryError(`at most ${MAX_MUTATIONS} mutations per commit`);
+    checks.forEach((c) => validateKey(c.key));
+    const encoded = new Map<string, string>();
+    for (const [id, m] of byKey) {
+      if (m.type !== "set") continue;
+      const json = JSON.stringify(m.value);
+      if (json === undefined) throw new InvalidEntryError(`the value of ${m.key.join("/")} cannot be encoded as JSON`);
+      encoded.set(id, json);
+    }
+    return this.#writes.run(async () => {
+      for (let attempt = 0;; attempt++) {
+        const result = await this.#tryCommit(checks, [...byKey.values()], encoded);
+        if (result !== "retry") return result;
+        // Another writer moved the revision key: take its revision and try again.
+        if (attempt === 5) throw new StoreUnavailableError("the embedded store is being written by another process");
+        const rev = await this.#kv.get<number>(REV_KEY);
+        this.#rev = rev.value ?? 0;
+        this.#revVs = rev.versionstamp;
+      }
+    });
+  }
+
+  async #tryCommit(
+    checks: AtomicCheck[],
+    mutations: Mutation[],
+    encoded: Map<string, string>,
+  ): Promise<KvCommitResult | KvCommitError | "retry"> {
+    const keys = new Map<string, KvKey>();
+    for (const k of [...checks.map((c) => c.key), ...mutations.map((m) => m.key)]) keys.set(keyId(k), k);
+    const current = new Map<string, Deno.KvEntryMaybe<DataRecord>>();
+    const all = [...keys.values()];
+    for (let i = 0; i < all.length; i += 10) {
+      const batch = all.slice(i, i + 10);
+      (await this.#kv.getMany<DataRecord[]>(batch.map(dataKey))).forEach((e, b) => current.set(keyId(batch[b]), e));
+    }
+    for (const c of checks) {
+      const rec = current.get(keyId(c.key))!.value;
+      if (c.versionstamp === null ? rec !== null : rec === null || String(rec.m) !== c.versionstamp) {
+        return { ok: false };
+      }
+    }
+
+    const rev = this.#rev + 1;
+    const op = this.#kv.atomic().check({ key: REV_KEY, versionstamp: this.#revVs });
+    for (const k of keys.values()) op.check({ key: dataKey(k), versionstamp: current.get(keyId(k))!.versionstamp });
+    const log: LogMutation[] = [];
+    const live: { mutation: LogMutation; value: string | null; prev: string | undefined | null }[] = [];
+    // Copies and chunks that would push the commit over Deno KV's size limit are written beforehand.
+    const early: [Deno.KvKey, unknown][] = [];
+    const inline = (chars: number) => chars <= INLINE_MAX_CHARS;
+    let budget = 0;
+    for (const m of mutations) {
+      const rec = current.get(keyId(m.key))!.value;
+      if (rec?.n === 0) budget += rec.s!.length * 2;
+      const json = encoded.get(keyId(m.key));
+      if (json !== undefined && inline(json.length)) budget += json.length * 2;
+    }
+    const late = budget <= COMMIT_BUDGET_BYTES;
+    const put = (key: Deno.KvKey, value: unknown) => late ? op.set(key, value) : early.push([key, value]);
+
+    let j = 0;
+    for (const m of mutations) {
+      const rec = current.get(keyId(m.key))!.value;
+      if (m.type === "delete" && !rec) continue;
+      const prev = rec ? { m: rec.m, j: rec.j, n: rec.n } : null;
+      if (rec?.n === 0) put(versionKey(rec.m, rec.j), rec.s);
+      if (rec?.x !== undefined) op.delete(expiryKey(rec.x, m.key));
+      if (m.type === "delete") {
+        op.delete(dataKey(m.key));
+        log.push({ k: [...m.key], t: 1, p: prev });
+        live.push({ mutation: log[log.length - 1], value: null, prev: rec?.s });
+        continue;
+      }
+      const json = encoded.get(keyId(m.key))!;
+      const next: DataRecord = { m: rev, j, n: 0 };
+      if (inline(json.length) && late) next.s = json;
+      else {
+        const chunks = toChunks(json);
+        next.n = chunks.length;
+        chunks.forEach((c, i) => early.push([chunkKey(rev, j, i), c]));
+      }
+      if (m.expireIn !== undefined) {
+        next.x = Date.now() + m.expireIn;
+        op.set(expiryKey(next.x, m.key), 1);
+      }
+      op.set(dataKey(m.key), next);
+      log.push({ k: [...m.key], t: 0, j, n: next.n, p: prev });
+      live.push({ mutation: log[log.length - 1], value: json, prev: rec?.s });
+      j++;
+    }
+    if (log.length === 0) return { ok: true, versionstamp: String(this.#rev) };
+    op.set(REV_KEY, rev).set(logKey(rev), { e: log } satisfies LogRecord);
+
+    for (let i = 0; i < early.length; i += CHUNKS_PER_COMMIT) {
+      const batch = this.#kv.atomic();
+      for (const [k, v] of early.slice(i, i + CHUNKS_PER_COMMIT)) batch.set(k, v);
+      await batch.commit();
+    }
+    const res = await op.commit();
+    if (!res.ok) {
+      await this.#deleteKeys(early.map(([k]) => k));
+      return "retry";
+    }
+    this.#rev = rev;
+    this.#revVs = res.versionstamp;
+    this.#feed.published(rev, live);
+    for (const m of mutations) {
+      if (m.type === "set" && m.expireIn !== undefined) this.#armExpiry(Date.now() + m.expireIn);
+    }
+    if (rev - this.#compacted > this.#historyLimit + 1000 && !this.#compacting) {
+      this.compact(rev - this.#historyLimit).catch(() => {});
+    }
+    return { ok: true, versionstamp: String(rev) };
+  }
+
+  async #deleteKeys(keys: Deno.KvKey[]): Promise<void> {
+    for (let i = 0; i < keys.length; i += 500) {
+      const op = this.#kv.atomic();
+      keys.slice(i, i + 500).forEach((k) => op.delete(k));
+      await op.commit();
+    }
+  }
+
+  // ---- watch ---------------------------------------------------------------------------------------
+
+  watch<T = unknown>(selector: { prefix: KvKey }, options: WatchOptions = {}): ReadableStream<WatchEvent<T>> {
+    this.#assertOpen();
+    if (selector.prefix.length) validateKey(selector.prefix, "prefix");
+    return this.#feed.subscribe<T>(selector.prefix, options.after ?? this.#rev);
+  }
+
+  // ---- compaction ----------------------------------------------------------------------------------
+
+  compact(revision: number): Promise<void> {
+    this.#assertOpen();
+    if (revision > this.#rev) return Promise.reject(new FutureRevisionError(revision, this.#rev));
+    // One compaction at a time; it runs beside writes because it only deletes what no reader at or above
+    // `revision` needs, and readers re-check the compacted revision after they read.
+    const run = async () => {
+      await this.#compacting;
+      if (revision <= this.#compacted) return;
+      const from = this.#compacted;
+      this.#compacted = revision;
+      await this.#kv.set(COMPACTED_KEY, revision);
+      this.#feed.compacted(revision);
+      let doomed: Deno.KvKey[] = [];
+      for await (const rec of this.#kv.list<LogRecord>({ start: logKey(from), end: logKey(revision + 1) })) {
+        doomed.push(rec.key);
+        for (const m of rec.value.e) {
+          if (!m.p) continue;
+          if (m.p.n === 0) doomed.push(versionKey(m.p.m, m.p.j));
+          else for (let i = 0; i < m.p.n; i++) doomed.push(chunkKey(m.p.m, m.p.j, i));
+        }
+        if (doomed.length >= 500) {
+          await this.#deleteKeys(doomed);
+          doomed = [];
+        }
+      }
+      await this.#deleteKeys(doomed);
+    };
+    const done = run().finally(() => {
+      if (this.#compacting === done) this.#compacting = null;
+    });
+    this.#compacting = done;
+    return done;
+  }
+
+  compactedRevision(): Promise<number> {
+    this.#assertOpen();
+    return Promise.resolve(this.#compacted);
+  }
+
+  // ---- expiry --------------------------------------------------------------------------------------
+
+  #armExpiry(at: number): void {
+    if (this.#closed || at >= this.#expiryAt) return;
+    clearTimeout(this.#expiryTimer);
+    this.#expiryAt = at;
+    this.#expiryTimer = setTimeout(() => {
+      this.#expiryAt = Infinity;
+      this.#sweep().catch(() => {}).finally(() => this.#scheduleNextExpiry().catch(() => {}));
+    }, Math.max(0, at - Date.now()));
+  }
+
+  async #scheduleNextExpiry(): Promise<void> {
+    for await (const e of this.#kv.list({ prefix: ["x"] }, { limit: 1 })) this.#armExpiry(e.key[1] as number);
+  }
+
+  /** Deletes expired keys through the normal write path, so watchers see a delete with the old value. */
+  async #sweep(): Promise<void> {
+    const now = Date.now();
+    for await (const e of this.#kv.list({ start: ["x"], end: ["x", now + 1] })) {
+      if (this.#closed) return;
+      const [, at, ...key] = e.key as [string, number, ...string[]];
+      const rec = await this.#kv.get<DataRecord>(dataKey(key));
+      if (rec.value?.x === at) {
+        await this.#commit([{ key, versionstamp: String(rec.value.m) }], [{ type: "delete", key }]);
+      } else await this.#kv.delete(e.key);
+    }
+  }
+
+  // ---- lifecycle -----------------------------------------------------------------------------------
+
+  ping(): Promise<boolean> {
+    if (this.#closed) return Promise.resolve(false);
+    return this.#kv.get(REV_KEY).then(() => true, () => false);
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    clearTimeout(this.#expiryTimer);
+    this.#feed.close();
+    await this.#writes.run(async () => {});
+    await this.#compacting?.catch(() => {});
+    this.#kv.close();
+    await releaseLock(this.#lockFile);
+  }
+
+  #assertOpen(): void {
+    if (this.#closed) throw new StoreUnavailableError("the store is closed");
+  }
+}
