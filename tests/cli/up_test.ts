@@ -1,0 +1,63 @@
+import assert from "node:assert/strict";
+import { runSkiff, startSkiff } from "../harness/skiff.ts";
+import { freePort } from "../harness/ports.ts";
+
+Deno.test("skiff up on the embedded store answers /readyz within 5 s and stops cleanly on SIGTERM", async () => {
+  const started = Date.now();
+  const skiff = await startSkiff([], { timeoutMs: 5000 });
+  assert.ok(Date.now() - started < 5000);
+  for (const path of ["/livez", "/readyz", "/healthz"]) {
+    const res = await fetch(skiff.url + path);
+    assert.equal(await res.text(), "ok", path);
+  }
+  const status = await skiff.stop("SIGTERM");
+  assert.equal(status.code, 0);
+  const log = await skiff.log();
+  assert.match(log, /^skiff: opening the embedded store at .*store\.sqlite$/m);
+  assert.match(log, /^skiff: store ready: embedded, revision 0$/m);
+  assert.match(log, /^skiff: serving http:\/\/127\.0\.0\.1:\d+ /m);
+  assert.match(log, /^skiff: stopping on SIGTERM\nskiff: stopped\n$/m);
+  await Deno.remove(skiff.dataDir, { recursive: true });
+});
+
+Deno.test("skiff up stops cleanly on SIGINT and starts again on the same data dir", async () => {
+  const first = await startSkiff();
+  assert.equal((await first.stop("SIGINT")).code, 0);
+  const second = await startSkiff([], { dataDir: first.dataDir });
+  assert.equal((await second.stop()).code, 0);
+  await Deno.remove(first.dataDir, { recursive: true });
+});
+
+Deno.test("a second skiff up on a data dir in use exits with a one-line error", async () => {
+  const first = await startSkiff();
+  const second = await runSkiff(["up", "--data-dir", first.dataDir, "--port", String(freePort())]);
+  assert.equal(second.code, 1);
+  assert.match(second.stderr, /^skiff: the store .* is in use by process \d+; stop it or choose another --data-dir\n$/);
+  await first.stop();
+  await Deno.remove(first.dataDir, { recursive: true });
+});
+
+Deno.test("bad flags exit 2 with one line that says what to do, never a stack trace", async () => {
+  for (
+    const [args, message] of [
+      [["up", "--prot", "1"], "skiff: Unknown option '--prot'. Run \"skiff up --help\" for the flags.\n"],
+      [["up", "--port", "x"], 'skiff: --port must be a number from 1 to 65535, not "x". Run "skiff up --help" for the flags.\n'],
+      [["down"], 'skiff: unknown command "down". Run "skiff up --help" for the flags.\n'],
+    ] as const
+  ) {
+    const res = await runSkiff([...args]);
+    assert.equal(res.code, 2, args.join(" "));
+    assert.equal(res.stderr, message);
+  }
+});
+
+Deno.test("a port in use exits 1 with a one-line error", async () => {
+  const holder = Deno.listen({ hostname: "0.0.0.0", port: 0 });
+  const dir = await Deno.makeTempDir();
+  const res = await runSkiff(["up", "--data-dir", dir, "--port", String((holder.addr as Deno.NetAddr).port)]);
+  holder.close();
+  assert.equal(res.code, 1);
+  assert.match(res.stderr.split("\n").at(-2)!, /^skiff: port \d+ is in use; stop what listens there or pass another --port$/);
+  assert.ok(!res.stderr.includes("    at "), res.stderr);
+  await Deno.remove(dir, { recursive: true });
+});
