@@ -14,3 +14,19 @@
 export type * from "./types.ts";
 export * from "./errors.ts";
 export { type EmbeddedStoreOptions, openEmbeddedStore } from "./embedded.ts";
+export { openEtcdStore } from "./etcd.ts";
+
+import { encodeCursor } from "./_cursor.ts";
+import type { KvKey } from "./types.ts";
+/**
+ * A list cursor that continues after `key` at `revision`, for callers that stop inside a page (the API
+ * server filters by selector and may stop before a page ends).
+ *
+ * @example
+ * ```ts
+ * const next = await store.list({ prefix: ["p"] }, { cursor: cursorAfter(page.revision, lastKey) });
+ * ```
+ */
+export function cursorAfter(revision: number, key: KvKey): string {
+  return encodeCursor({ revision, after: key });
+}

@@ -1,0 +1,39 @@
+/**
+ * What differs between kinds in how the API treats writes, kept as data per kind (Kubernetes calls these
+ * REST strategies): status reset on create, kind-specific validation, the default grace period of a
+ * delete, and whether a delete answers with the object or a Status.
+ *
+ * @module
+ */
+import type { FieldError } from "@skiff/schema";
+import type { KubeObject } from "./admission.ts";
+
+/** Per-kind hooks; every one is optional. */
+export interface Strategy {
+  /** Adjusts a new object before validation (e.g. a Pod's status becomes Pending). */
+  prepareForCreate?(obj: KubeObject): void;
+  /** Adjusts an updated object before validation. */
+  prepareForUpdate?(obj: KubeObject, old: KubeObject): void;
+  /** Checks Kubernetes makes beyond the schema. */
+  validate?(obj: KubeObject): FieldError[];
+  validateUpdate?(obj: KubeObject, old: KubeObject): FieldError[];
+  /** Name rule: "subdomain" (default), "label" (DNS-1123 label) or "path" (anything a path segment holds). */
+  nameRule?: "subdomain" | "label" | "path";
+  /** Seconds a delete waits by default (Pods: spec.terminationGracePeriodSeconds, 30). */
+  gracePeriodSeconds?(obj: KubeObject): number;
+  /** Whether a delete answers with the deleted object (true) or a Status (false). */
+  returnDeletedObject?: boolean;
+}
+
+/** Strategies keyed by `apiVersion/Kind`. */
+export class Strategies {
+  #byKind = new Map<string, Strategy>();
+
+  set(apiVersion: string, kind: string, strategy: Strategy): void {
+    this.#byKind.set(`${apiVersion}/${kind}`, strategy);
+  }
+
+  get(apiVersion: string, kind: string): Strategy {
+    return this.#byKind.get(`${apiVersion}/${kind}`) ?? {};
+  }
+}
