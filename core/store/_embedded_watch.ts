@@ -7,7 +7,7 @@
  */
 import { RevisionCompactedError } from "./errors.ts";
 import { hasPrefix } from "./_keys.ts";
-import { type LogMutation, type LogRecord, logKey, type VersionRef } from "./_embedded_layout.ts";
+import { logKey, type LogMutation, type LogRecord, type VersionRef } from "./_embedded_layout.ts";
 import type { KvKey, WatchEvent } from "./types.ts";
 
 /** A mutation as its commit published it: JSON of the new and old values where the commit had them. */
@@ -107,7 +107,10 @@ export class EventFeed {
     if (!this.#ring.has(from)) {
       loaded = new Map();
       for await (const rec of this.#deps.kv.list<LogRecord>({ start: logKey(from), end: logKey(to + 1) })) {
-        loaded.set(rec.key[1] as number, rec.value.e.map((mutation) => ({ mutation, value: undefined!, prev: undefined })));
+        loaded.set(
+          rec.key[1] as number,
+          rec.value.e.map((mutation) => ({ mutation, value: undefined!, prev: undefined })),
+        );
       }
     }
     const events: WatchEvent<T>[] = [];
@@ -117,7 +120,9 @@ export class EventFeed {
       if (!muts) throw gone();
       for (const { mutation: m, value, prev } of muts) {
         if (!hasPrefix(m.k, prefix)) continue;
-        const json = m.t === 1 ? null : value ?? await this.#deps.readVersion(m.k, { m: rev, j: m.j!, n: m.n! });
+        const json = m.t === 1
+          ? null
+          : value ?? await this.#deps.readVersion(m.k, { m: rev, j: m.j!, n: m.n! });
         const old = m.p === null ? null : prev ?? await this.#deps.readVersion(m.k, m.p);
         if ((m.t === 0 && json === null) || (m.p !== null && old === null)) throw gone();
         events.push({

@@ -9,7 +9,9 @@ import type { KvKey } from "./types.ts";
 
 /** Throws InvalidEntryError unless `key` is a non-empty array of non-empty strings. */
 export function validateKey(key: KvKey, what = "key"): void {
-  if (!Array.isArray(key) || key.length === 0) throw new InvalidEntryError(`${what} must be a non-empty array`);
+  if (!Array.isArray(key) || key.length === 0) {
+    throw new InvalidEntryError(`${what} must be a non-empty array`);
+  }
   for (let i = 0; i < key.length; i++) {
     if (typeof key[i] !== "string" || key[i] === "") {
       throw new InvalidEntryError(`${what} part ${i} must be a non-empty string`);

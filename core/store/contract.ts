@@ -139,7 +139,10 @@ function cases(ttlWaitMs: number): Record<string, (store: Store) => Promise<void
       const fresh = await store.atomic().check({ key: ["t", "u"], versionstamp: v2 }).set(["t", "u"], "three")
         .commit();
       assert.equal(fresh.ok, true);
-      const del = await store.atomic().check({ key: ["t", "u"], versionstamp: fresh.ok ? fresh.versionstamp : "" })
+      const del = await store.atomic().check({
+        key: ["t", "u"],
+        versionstamp: fresh.ok ? fresh.versionstamp : "",
+      })
         .delete(["t", "u"]).commit();
       assert.equal(del.ok, true);
       assert.equal((await store.get(["t", "u"])).value, null);

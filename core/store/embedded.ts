@@ -16,7 +16,12 @@
  *
  * @module
  */
-import { FutureRevisionError, InvalidEntryError, RevisionCompactedError, StoreUnavailableError } from "./errors.ts";
+import {
+  FutureRevisionError,
+  InvalidEntryError,
+  RevisionCompactedError,
+  StoreUnavailableError,
+} from "./errors.ts";
 import { compareKeys, hasPrefix, keyId, validateKey } from "./_keys.ts";
 import { decodeCursor, encodeCursor } from "./_cursor.ts";
 import { Mutex } from "./_mutex.ts";
@@ -25,19 +30,19 @@ import {
   CHUNKS_PER_COMMIT,
   COMMIT_BUDGET_BYTES,
   COMPACTED_KEY,
-  type DataRecord,
   dataKey,
+  type DataRecord,
   expiryKey,
   fromChunks,
   INLINE_MAX_CHARS,
+  logKey,
   type LogMutation,
   type LogRecord,
-  logKey,
   MAX_MUTATIONS,
   REV_KEY,
   toChunks,
-  type VersionRef,
   versionKey,
+  type VersionRef,
 } from "./_embedded_layout.ts";
 import { acquireLock, releaseLock } from "./_lockfile.ts";
 import { EventFeed } from "./_embedded_watch.ts";
@@ -83,7 +88,9 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<
     kv = await Deno.openKv(options.path);
   } catch (e) {
     await releaseLock(lock);
-    throw new StoreUnavailableError(`cannot open the embedded store at ${options.path}: ${(e as Error).message}`);
+    throw new StoreUnavailableError(
+      `cannot open the embedded store at ${options.path}: ${(e as Error).message}`,
+    );
   }
   const store = new EmbeddedStore(kv, lock, options.historyLimit ?? 50_000);
   await store.init();
@@ -205,13 +212,19 @@ class EmbeddedStore implements Store {
 
     const changed = new Map<string, { key: KvKey; prev: VersionRef | null }>();
     if (rev < this.#rev) {
-      for await (const rec of this.#kv.list<LogRecord>({ start: logKey(rev + 1), end: logKey(this.#rev + 1) })) {
+      for await (
+        const rec of this.#kv.list<LogRecord>({ start: logKey(rev + 1), end: logKey(this.#rev + 1) })
+      ) {
         for (const m of rec.value.e) {
-          if (hasPrefix(m.k, prefix) && !changed.has(keyId(m.k))) changed.set(keyId(m.k), { key: m.k, prev: m.p });
+          if (hasPrefix(m.k, prefix) && !changed.has(keyId(m.k))) {
+            changed.set(keyId(m.k), { key: m.k, prev: m.p });
+          }
         }
       }
     }
-    const older = [...changed.values()].filter((c) => c.prev && beyond(c.key)).sort((a, b) => order(a.key, b.key));
+    const older = [...changed.values()].filter((c) => c.prev && beyond(c.key)).sort((a, b) =>
+      order(a.key, b.key)
+    );
 
     type Found = { key: KvKey; ref: VersionRef; json?: string };
     const found: Found[] = [];
@@ -232,7 +245,9 @@ class EmbeddedStore implements Store {
       found.push({ key, ref: d.value, json: d.value.s });
       if (found.length > limit) break;
     }
-    while (o < older.length && found.length <= limit) found.push({ key: older[o].key, ref: older[o++].prev! });
+    while (o < older.length && found.length <= limit) {
+      found.push({ key: older[o].key, ref: older[o++].prev! });
+    }
 
     const page = found.slice(0, limit);
     const entries: KvEntry<T>[] = [];
@@ -254,10 +269,15 @@ class EmbeddedStore implements Store {
   async #readVersion(key: KvKey, ref: VersionRef): Promise<string | null> {
     if (ref.n > 0) {
       const chunks: Uint8Array[] = [];
-      for await (const c of this.#kv.list<Uint8Array>({ prefix: versionKey(ref.m, ref.j) })) chunks.push(c.value);
+      for await (const c of this.#kv.list<Uint8Array>({ prefix: versionKey(ref.m, ref.j) })) {
+        chunks.push(c.value);
+      }
       return chunks.length === ref.n ? fromChunks(chunks) : null;
     }
-    const [copy, current] = await this.#kv.getMany<[string, DataRecord]>([versionKey(ref.m, ref.j), dataKey(key)]);
+    const [copy, current] = await this.#kv.getMany<[string, DataRecord]>([
+      versionKey(ref.m, ref.j),
+      dataKey(key),
+    ]);
     if (copy.value !== null) return copy.value;
     if (current.value?.m === ref.m && current.value.j === ref.j) return current.value.s!;
     return null;
@@ -266,7 +286,12 @@ class EmbeddedStore implements Store {
   // ---- writes --------------------------------------------------------------------------------------
 
   async set(key: KvKey, value: unknown, options?: SetOptions): Promise<KvCommitResult> {
-    return (await this.#commit([], [{ type: "set", key, value, expireIn: options?.expireIn }])) as KvCommitResult;
+    return (await this.#commit([], [{
+      type: "set",
+      key,
+      value,
+      expireIn: options?.expireIn,
+    }])) as KvCommitResult;
   }
 
   async delete(key: KvKey): Promise<void> {
@@ -278,7 +303,11 @@ class EmbeddedStore implements Store {
     const mutations: Mutation[] = [];
     const op: AtomicOperation = {
       check: (...c) => (checks.push(...c), op),
-      set: (key, value, options) => (mutations.push({ type: "set", key, value, expireIn: options?.expireIn }), op),
+      set: (
+        key,
+        value,
+        options,
+      ) => (mutations.push({ type: "set", key, value, expireIn: options?.expireIn }), op),
       delete: (key) => (mutations.push({ type: "delete", key }), op),
       commit: () => this.#commit(checks, mutations),
     };
@@ -297,13 +326,17 @@ class EmbeddedStore implements Store {
       byKey.delete(keyId(m.key));
       byKey.set(keyId(m.key), m);
     }
-    if (byKey.size > MAX_MUTATIONS) throw new InvalidEntryError(`at most ${MAX_MUTATIONS} mutations per commit`);
+    if (byKey.size > MAX_MUTATIONS) {
+      throw new InvalidEntryError(`at most ${MAX_MUTATIONS} mutations per commit`);
+    }
     checks.forEach((c) => validateKey(c.key));
     const encoded = new Map<string, string>();
     for (const [id, m] of byKey) {
       if (m.type !== "set") continue;
       const json = JSON.stringify(m.value);
-      if (json === undefined) throw new InvalidEntryError(`the value of ${m.key.join("/")} cannot be encoded as JSON`);
+      if (json === undefined) {
+        throw new InvalidEntryError(`the value of ${m.key.join("/")} cannot be encoded as JSON`);
+      }
       encoded.set(id, json);
     }
     return this.#writes.run(async () => {
@@ -311,7 +344,9 @@ class EmbeddedStore implements Store {
         const result = await this.#tryCommit(checks, [...byKey.values()], encoded);
         if (result !== "retry") return result;
         // Another writer moved the revision key: take its revision and try again.
-        if (attempt === 5) throw new StoreUnavailableError("the embedded store is being written by another process");
+        if (attempt === 5) {
+          throw new StoreUnavailableError("the embedded store is being written by another process");
+        }
         const rev = await this.#kv.get<number>(REV_KEY);
         this.#rev = rev.value ?? 0;
         this.#revVs = rev.versionstamp;
@@ -330,7 +365,9 @@ class EmbeddedStore implements Store {
     const all = [...keys.values()];
     for (let i = 0; i < all.length; i += 10) {
       const batch = all.slice(i, i + 10);
-      (await this.#kv.getMany<DataRecord[]>(batch.map(dataKey))).forEach((e, b) => current.set(keyId(batch[b]), e));
+      (await this.#kv.getMany<DataRecord[]>(batch.map(dataKey))).forEach((e, b) =>
+        current.set(keyId(batch[b]), e)
+      );
     }
     for (const c of checks) {
       const rec = current.get(keyId(c.key))!.value;
@@ -341,7 +378,9 @@ class EmbeddedStore implements Store {
 
     const rev = this.#rev + 1;
     const op = this.#kv.atomic().check({ key: REV_KEY, versionstamp: this.#revVs });
-    for (const k of keys.values()) op.check({ key: dataKey(k), versionstamp: current.get(keyId(k))!.versionstamp });
+    for (const k of keys.values()) {
+      op.check({ key: dataKey(k), versionstamp: current.get(keyId(k))!.versionstamp });
+    }
     const log: LogMutation[] = [];
     const live: { mutation: LogMutation; value: string | null; prev: string | undefined | null }[] = [];
     // Copies and chunks that would push the commit over Deno KV's size limit are written beforehand.

@@ -8,7 +8,13 @@ Deno.test("the embedded store killed with SIGKILL during writes reopens with eve
   const acked = new Map<string, { i: number; rev: number }>();
   for (let round = 0; round < 3; round++) {
     const child = new Deno.Command(Deno.execPath(), {
-      args: ["run", "-A", "--unstable-kv", new URL("./testdata/kill_writer.ts", import.meta.url).pathname, path],
+      args: [
+        "run",
+        "-A",
+        "--unstable-kv",
+        new URL("./testdata/kill_writer.ts", import.meta.url).pathname,
+        path,
+      ],
       stdout: "piped",
       stderr: "inherit",
     }).spawn();
@@ -17,7 +23,9 @@ Deno.test("the embedded store killed with SIGKILL during writes reopens with eve
     for await (const line of lines) {
       const [, key, i, rev] = line.split(" ");
       // A later acknowledgement for the same key supersedes an earlier one (writers reuse 50 keys each).
-      if (!acked.has(key) || acked.get(key)!.rev < Number(rev)) acked.set(key, { i: Number(i), rev: Number(rev) });
+      if (!acked.has(key) || acked.get(key)!.rev < Number(rev)) {
+        acked.set(key, { i: Number(i), rev: Number(rev) });
+      }
       if (++seen === 300 + round * 100) child.kill("SIGKILL");
     }
     assert.equal((await child.status).signal, "SIGKILL");

@@ -14,7 +14,7 @@
 export type * from "./types.ts";
 export * from "./errors.ts";
 export { type EmbeddedStoreOptions, openEmbeddedStore } from "./embedded.ts";
-export { openEtcdStore } from "./etcd.ts";
+export { type EtcdStoreOptions, openEtcdStore } from "./etcd.ts";
 
 import { encodeCursor } from "./_cursor.ts";
 import type { KvKey } from "./types.ts";

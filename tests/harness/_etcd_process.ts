@@ -1,18 +1,13 @@
 /**
  * etcd as child processes on loopback: one member, or several forming a cluster. Each member gets free
  * ports, a data dir and a log file in one temp dir; start is retried when a port was taken meanwhile.
+ * A member can be restarted on the same ports and data dir, as after a crash.
  *
  * @module
  */
 
-import {
-  delay,
-  freePorts,
-  type LoggedChild,
-  removeStaleTempDirs,
-  spawnLogged,
-  tailFile,
-} from "./_process.ts";
+import { delay, type LoggedChild, removeStaleTempDirs, spawnLogged, tailFile } from "./_process.ts";
+import { memberPorts, PORTS_FILE } from "./_ports.ts";
 
 /**
  * The etcd binary: Debian's etcd-server `/usr/bin/etcd`, or SKIFF_ETCD_BIN.
@@ -33,13 +28,18 @@ export interface EtcdMemberProcess {
   peerUrl: string;
   /** etcd's member id (decimal string, as the JSON gateway prints it). */
   memberId: string;
+  /** The running process; {@linkcode restartEtcdMember} replaces it. */
   child: LoggedChild;
+  /** etcd's arguments: a restart runs the same command (same ports, same data dir). */
+  args: string[];
 }
 
 /** Members started together, in one temp dir. */
 export interface EtcdProcessGroup {
   dir: string;
   members: EtcdMemberProcess[];
+  /** Set by {@linkcode stopEtcdProcesses}: a restart under way gives up. */
+  stopped: boolean;
 }
 
 /** What `/v3/maintenance/status` answers (uint64 fields come as decimal strings). */
@@ -79,7 +79,9 @@ class StartFailure extends Error {
 }
 
 async function attempt(dir: string, size: number, round: number): Promise<EtcdMemberProcess[]> {
-  const ports = freePorts(size * 2);
+  const ports = memberPorts(size * 2);
+  // Listed before the members start, so no other harness etcd takes them, even while one is down.
+  await Deno.writeTextFile(`${dir}/${PORTS_FILE}`, ports.join("\n") + "\n");
   const token = `skiff-${Deno.pid}-${round}-${crypto.randomUUID().slice(0, 8)}`;
   const specs = Array.from({ length: size }, (_, i) => ({
     name: `m${i}`,
@@ -88,10 +90,11 @@ async function attempt(dir: string, size: number, round: number): Promise<EtcdMe
   }));
   const initialCluster = specs.map((s) => `${s.name}=${s.peerUrl}`).join(",");
   const children: LoggedChild[] = [];
+  const argv: string[][] = [];
   try {
     for (const s of specs) {
       const dataDir = `${dir}/${s.name}-${round}.etcd`;
-      children.push(spawnLogged(etcdBinary(), [
+      argv.push([
         `--name=${s.name}`,
         `--data-dir=${dataDir}`,
         `--listen-client-urls=${s.clientUrl}`,
@@ -103,7 +106,8 @@ async function attempt(dir: string, size: number, round: number): Promise<EtcdMe
         "--initial-cluster-state=new",
         // One member has nobody to wait for: a short election timeout only makes it ready sooner.
         ...(size === 1 ? ["--heartbeat-interval=10", "--election-timeout=100"] : []),
-      ], `${dir}/${s.name}.log`));
+      ]);
+      children.push(spawnLogged(etcdBinary(), argv.at(-1)!, `${dir}/${s.name}.log`));
     }
     // Ready = every member answers and names the same leader.
     const deadline = Date.now() + 30_000;
@@ -119,7 +123,12 @@ async function attempt(dir: string, size: number, round: number): Promise<EtcdMe
       const statuses = await Promise.all(specs.map((s) => memberStatus(s.clientUrl)));
       const leaders = new Set(statuses.map((s) => s?.leader ?? "0"));
       if (statuses.every((s) => s !== null) && leaders.size === 1 && !leaders.has("0")) {
-        return specs.map((s, i) => ({ ...s, memberId: statuses[i]!.header.member_id, child: children[i] }));
+        return specs.map((s, i) => ({
+          ...s,
+          memberId: statuses[i]!.header.member_id,
+          child: children[i],
+          args: argv[i],
+        }));
       }
       if (Date.now() > deadline) {
         throw new StartFailure(
@@ -150,7 +159,7 @@ export async function startEtcdProcesses(size: number): Promise<EtcdProcessGroup
   try {
     for (let round = 0;; round++) {
       try {
-        return { dir, members: await attempt(dir, size, round) };
+        return { dir, members: await attempt(dir, size, round), stopped: false };
       } catch (err) {
         if (!(err instanceof StartFailure && err.retry && round < 4)) throw err;
       }
@@ -170,6 +179,49 @@ export async function startEtcdProcesses(size: number): Promise<EtcdProcessGroup
  * ```
  */
 export async function stopEtcdProcesses(group: EtcdProcessGroup): Promise<void> {
+  group.stopped = true;
   await Promise.all(group.members.map((m) => m.child.kill("SIGKILL")));
   await Deno.remove(group.dir, { recursive: true }).catch(() => {});
+}
+
+/**
+ * Starts member `index` again as after a crash: SIGKILL first if it still runs, then the same command
+ * (same ports, same data dir, log appended to the same file). Resolves once the member answers and
+ * knows a leader, i.e. has rejoined; retried for a while when a port is still held.
+ *
+ * @example
+ * ```ts
+ * await group.members[1].child.kill("SIGKILL");
+ * await restartEtcdMember(group, 1);
+ * ```
+ */
+export async function restartEtcdMember(group: EtcdProcessGroup, index: number): Promise<void> {
+  const m = group.members[index];
+  await m.child.kill("SIGKILL");
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (group.stopped) throw new Error("etcd cluster is stopped");
+    const child = spawnLogged(etcdBinary(), m.args, m.child.logFile);
+    m.child = child;
+    for (;;) {
+      if (group.stopped) {
+        await child.kill("SIGKILL");
+        throw new Error("etcd cluster is stopped");
+      }
+      if (child.hasExited()) {
+        const log = await tailFile(child.logFile);
+        if (!/address already in use/.test(log) || Date.now() > deadline) {
+          throw new Error(`etcd ${m.name} exited during restart:\n${log}`);
+        }
+        await delay(200);
+        break; // the old process's port is not free yet: start again
+      }
+      const status = await memberStatus(m.clientUrl);
+      if (status?.leader && status.leader !== "0") return;
+      if (Date.now() > deadline) {
+        throw new Error(`etcd ${m.name} did not rejoin within 30 s:\n${await tailFile(child.logFile)}`);
+      }
+      await delay(50);
+    }
+  }
 }

@@ -94,22 +94,6 @@ export function spawnLogged(
 }
 
 /**
- * Free TCP ports on 127.0.0.1, as the kernel hands them out (another process may still take one before
- * you bind it: callers retry on "address already in use").
- *
- * @example
- * ```ts
- * const [client, peer] = freePorts(2);
- * ```
- */
-export function freePorts(count: number): number[] {
-  const listeners = Array.from({ length: count }, () => Deno.listen({ hostname: "127.0.0.1", port: 0 }));
-  const ports = listeners.map((l) => (l.addr as Deno.NetAddr).port);
-  for (const l of listeners) l.close();
-  return ports;
-}
-
-/**
  * Whether a process with this id exists and has not exited (a zombie counts as gone).
  *
  * @example

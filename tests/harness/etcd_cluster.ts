@@ -5,7 +5,7 @@
  */
 
 import { delay } from "./_process.ts";
-import { memberStatus, startEtcdProcesses, stopEtcdProcesses } from "./_etcd_process.ts";
+import { memberStatus, restartEtcdMember, startEtcdProcesses, stopEtcdProcesses } from "./_etcd_process.ts";
 
 /**
  * One member of a cluster started by {@linkcode startEtcdCluster}.
@@ -14,6 +14,7 @@ import { memberStatus, startEtcdProcesses, stopEtcdProcesses } from "./_etcd_pro
  * ```ts
  * const [first] = cluster.members;
  * await first.kill();
+ * await first.restart();
  * ```
  */
 export interface EtcdClusterMember {
@@ -21,8 +22,16 @@ export interface EtcdClusterMember {
   name: string;
   /** This member's client URL. */
   clientUrl: string;
-  /** Hard stop (SIGKILL), as a crash would; resolves once the process is gone. Idempotent. */
+  /**
+   * Hard stop (SIGKILL), as a crash would; resolves once the process is gone. The data dir stays, for
+   * {@linkcode EtcdClusterMember.restart}. Idempotent.
+   */
   kill(): Promise<void>;
+  /**
+   * Starts the member again on the same ports and data dir, as after a crash (killing it first if it
+   * still runs), and resolves once it has rejoined the cluster (it answers and knows the leader).
+   */
+  restart(): Promise<void>;
 }
 
 /**
@@ -86,10 +95,11 @@ export async function startEtcdCluster(size = 3): Promise<EtcdClusterHandle> {
 
   return {
     endpoints: procs.map((m) => m.clientUrl),
-    members: procs.map((m) => ({
+    members: procs.map((m, i) => ({
       name: m.name,
       clientUrl: m.clientUrl,
       kill: () => m.child.kill("SIGKILL"),
+      restart: () => restartEtcdMember(group, i),
     })),
     leader: () => leader(),
     stop: () => stopping ??= stopEtcdProcesses(group),

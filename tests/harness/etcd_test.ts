@@ -137,3 +137,46 @@ Deno.test("a 3-member cluster elects a new leader after its leader is killed and
   assert.deepEqual(cluster.endpoints.map(etcdProcessFor), [null, null, null], "stop() ends every member");
   assert.deepEqual(dataDirs.filter((d) => exists(d!)), [], "stop() removes the data dirs");
 });
+
+Deno.test("a killed cluster member restarts on its own ports and data dir and catches up", async () => {
+  const cluster = await startEtcdCluster(3);
+  const clients: Etcd3[] = [];
+  try {
+    const down = ((await cluster.leader()) + 1) % 3; // a follower: the cluster keeps its leader
+    const member = cluster.members[down];
+    const before = etcdProcessFor(member.clientUrl)!;
+    const others = cluster.members.filter((_, i) => i !== down).map((m) => m.clientUrl);
+    const client = new Etcd3({ hosts: others });
+    clients.push(client);
+    await client.put("skiff/before").value("1");
+
+    await member.kill();
+    assert.equal(await answers(member.clientUrl), false, "the killed member is gone");
+    await client.put("skiff/while-down").value("2");
+
+    await member.restart();
+    const after = etcdProcessFor(member.clientUrl);
+    assert.ok(after, "an etcd process serves the member's client URL again");
+    assert.notEqual(after.pid, before.pid, "it is a new process");
+    assert.equal(after.dataDir, before.dataDir, "on the old data dir");
+    // A serializable read answers from the member's own copy: it kept the old data and caught up.
+    const local = new Etcd3({ hosts: [member.clientUrl] });
+    clients.push(local);
+    const read = async (key: string) => await local.get(key).serializable(true).string();
+    assert.equal(await read("skiff/before"), "1");
+    const deadline = Date.now() + 10_000;
+    while (await read("skiff/while-down") !== "2") {
+      assert.ok(Date.now() < deadline, "the restarted member did not catch up within 10 s");
+      await new Promise((r) => setTimeout(r, 50));
+    }
+
+    await member.restart(); // a running member is killed first
+    assert.notEqual(etcdProcessFor(member.clientUrl)?.pid, after.pid);
+    assert.equal(await answers(member.clientUrl), true);
+  } finally {
+    for (const c of clients) c.close();
+    await cluster.stop();
+  }
+  assert.deepEqual(cluster.endpoints.map(etcdProcessFor), [null, null, null], "stop() ends every member");
+  await assert.rejects(cluster.members[0].restart(), /stopped/, "a stopped cluster does not restart");
+});

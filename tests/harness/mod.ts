@@ -4,7 +4,7 @@
  * - {@linkcode startEtcd}: one fresh etcd (a container through testcontainers + podman, or a child
  *   process where no container engine answers).
  * - {@linkcode startEtcdCluster}: a multi-member etcd cluster on loopback, with per-member kill and
- *   leader lookup, for failover tests.
+ *   restart (same ports, same data dir) and leader lookup, for failover tests.
  *
  * Run `bash tests/setup/install.sh` once on a machine first (etcd, podman, the local etcd image).
  *

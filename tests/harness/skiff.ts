@@ -9,9 +9,17 @@ const MAIN = new URL("../../main.ts", import.meta.url).pathname;
 
 /** A `skiff up` child process. */
 export interface SkiffProcess {
+  /** https://127.0.0.1:PORT */
   url: string;
   dataDir: string;
+  /** DATA_DIR/kubeconfig, the admin's. */
+  kubeconfig: string;
   child: Deno.ChildProcess;
+  /**
+   * fetch against the server, trusting its CA and (unless the request sets its own Authorization)
+   * sending the admin token.
+   */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
   /** The log so far. */
   log(): Promise<string>;
   /** Sends a signal and waits for the exit. */
@@ -44,11 +52,23 @@ export async function startSkiff(
   }).spawn();
   // The pipe ends with the child, so copying it to the file cannot outlive the process.
   const copied = child.stderr.pipeTo(log.writable);
-  const url = `http://127.0.0.1:${port}`;
+  const url = `https://127.0.0.1:${port}`;
+  let client: Deno.HttpClient | undefined;
+  let token = "";
   const handle: SkiffProcess = {
     url,
     dataDir,
+    kubeconfig: `${dataDir}/kubeconfig`,
     child,
+    async fetch(path, init = {}) {
+      if (!client) {
+        client = Deno.createHttpClient({ caCerts: [await Deno.readTextFile(`${dataDir}/pki/ca.crt`)] });
+        token = (await Deno.readTextFile(`${dataDir}/tokens.csv`)).split(",")[0];
+      }
+      const headers = new Headers(init.headers);
+      if (!headers.has("authorization")) headers.set("authorization", `Bearer ${token}`);
+      return await fetch(url + path, { ...init, headers, client });
+    },
     log: () => Deno.readTextFile(logFile),
     async stop(signal = "SIGTERM") {
       try {
@@ -56,13 +76,14 @@ export async function startSkiff(
       } catch { /* already exited */ }
       const status = await child.status;
       await copied.catch(() => {});
+      client?.close();
       return status;
     },
   };
   if (options.waitReady === false) return handle;
   const deadline = Date.now() + (options.timeoutMs ?? 15_000);
   while (Date.now() < deadline) {
-    const ok = await fetch(`${url}/readyz`).then(async (r) => (await r.text(), r.ok), () => false);
+    const ok = await handle.fetch("/readyz").then(async (r) => (await r.text(), r.ok), () => false);
     if (ok) return handle;
     await new Promise((r) => setTimeout(r, 50));
   }

@@ -1,0 +1,201 @@
+/**
+ * Prefix watches over etcd's raw watch stream, resumed by the store itself.
+ *
+ * etcd3's `Watcher` resumes a broken stream from the response header's revision + 1. That header carries
+ * etcd's *current* revision, also in the "created" reply and in catch-up batches of a watch that started
+ * in the past, so a stream that breaks during catch-up would silently skip events. It also drops
+ * `compact_revision` from compaction cancels. So each store watch owns one gRPC watch stream and
+ * remembers the revision after the last event it delivered; a new stream starts there.
+ *
+ * @module
+ */
+import { Buffer } from "node:buffer";
+import type { Etcd3, IDuplexStream, IEvent, IWatchRequest, IWatchResponse } from "etcd3";
+import { RevisionCompactedError } from "./errors.ts";
+import { decodeValue, type KeyCodec, type KeyRange } from "./_etcd_keys.ts";
+import type { WatchEvent } from "./types.ts";
+
+type WatchStream = IDuplexStream<IWatchRequest, IWatchResponse> & { pause?(): void; resume?(): void };
+
+/** Events buffered before the store stops reading from etcd (gRPC flow control then holds etcd back). */
+const HIGH_WATER_MARK = 1024;
+/** Reconnect delays: 50 ms doubling up to 2 s, so a member failover costs tens of milliseconds. */
+const FIRST_RETRY_MS = 50;
+const MAX_RETRY_MS = 2_000;
+
+/** What a watch needs from its store. */
+export interface WatchOptions {
+  client: Etcd3;
+  codec: KeyCodec;
+  range: KeyRange;
+  /** The first revision to deliver (the watch's `after` + 1). */
+  startRevision: number;
+  /** Every revision etcd reports, so the store knows the newest revision it has seen. */
+  onRevision(revision: number): void;
+  /** etcd said history before `revision` is compacted. */
+  onCompacted(revision: number): void;
+  /** Called once when the watch ends for any reason. */
+  onEnd(watch: EtcdWatch<unknown>): void;
+}
+
+/**
+ * One store watch: a `ReadableStream` of events fed by one etcd watch stream at a time.
+ *
+ * @example
+ * ```ts
+ * const watch = new EtcdWatch({ client, codec, range: codec.range(["pods"]), startRevision: 8, ...hooks });
+ * for await (const event of watch.readable) console.log(event.type, event.key);
+ * ```
+ */
+export class EtcdWatch<T> {
+  readonly readable: ReadableStream<WatchEvent<T>>;
+  #controller!: ReadableStreamDefaultController<WatchEvent<T>>;
+  #next: number;
+  #stream?: WatchStream;
+  #paused = false;
+  #done = false;
+  #retryTimer?: ReturnType<typeof setTimeout>;
+  #retryDelay = FIRST_RETRY_MS;
+
+  constructor(private readonly options: WatchOptions) {
+    this.#next = options.startRevision;
+    this.readable = new ReadableStream<WatchEvent<T>>({
+      start: (controller) => {
+        this.#controller = controller;
+        this.#connect();
+      },
+      pull: () => {
+        if (this.#paused) {
+          this.#paused = false;
+          this.#stream?.resume?.();
+        }
+      },
+      cancel: () => this.#stop(),
+    }, { highWaterMark: HIGH_WATER_MARK });
+  }
+
+  /** Ends the stream as finished (readers see `done`), as `store.close()` does. */
+  close(): void {
+    if (this.#done) return;
+    this.#stop();
+    try {
+      this.#controller.close();
+    } catch { /* already closed by the reader */ }
+  }
+
+  async #connect(): Promise<void> {
+    this.#retryTimer = undefined;
+    if (this.#done) return;
+    let stream: WatchStream;
+    try {
+      stream = await this.options.client.watchClient.watch();
+    } catch (e) {
+      // No member accepted a stream (all down, or the client closed under us).
+      return this.#reconnectLater(e);
+    }
+    if (this.#done) return drop(stream);
+    this.#stream = stream;
+    this.#paused = false;
+    stream.on("data", (res) => this.#onResponse(stream, res));
+    stream.on("error", (e) => this.#onBroken(stream, e));
+    stream.on("end", () => this.#onBroken(stream, new Error("watch stream ended")));
+    const { start, end } = this.options.range;
+    stream.write({
+      create_request: {
+        key: start,
+        range_end: end,
+        start_revision: this.#next,
+        prev_kv: true,
+        // etcd then reports progress on quiet prefixes (every 10 min), so a resume does not start at a
+        // revision that was compacted meanwhile.
+        progress_notify: true,
+      },
+    });
+  }
+
+  #onResponse(stream: WatchStream, res: IWatchResponse): void {
+    if (stream !== this.#stream || this.#done) return;
+    const compacted = Number(res.compact_revision);
+    if (compacted > 0) {
+      this.options.onCompacted(compacted);
+      return this.#fail(new RevisionCompactedError(this.#next - 1, compacted));
+    }
+    if (res.canceled) {
+      // Not a compaction: etcd refused the watch (for example permission denied). Trying again would
+      // loop, so the reader gets the reason.
+      return this.#fail(new Error(`etcd canceled the watch: ${res.cancel_reason || "no reason given"}`));
+    }
+    this.options.onRevision(Number(res.header.revision));
+    if (res.created) {
+      this.#retryDelay = FIRST_RETRY_MS;
+      return;
+    }
+    if (res.events.length === 0) {
+      // A progress notification: etcd sends those only to watchers that have caught up, so no event at
+      // or below this revision is still to come.
+      this.#next = Math.max(this.#next, Number(res.header.revision) + 1);
+      return;
+    }
+    // etcd sends every event of one revision in the same response (we do not ask for fragments), so
+    // resuming after the last delivered event neither repeats nor skips part of a transaction.
+    for (const event of res.events) {
+      this.#controller.enqueue(this.#decode(event));
+      this.#next = Number(event.kv.mod_revision) + 1;
+    }
+    if ((this.#controller.desiredSize ?? 1) <= 0 && stream.pause) {
+      this.#paused = true;
+      stream.pause();
+    }
+  }
+
+  #decode(event: IEvent): WatchEvent<T> {
+    const isDelete = String(event.type).toUpperCase() === "DELETE";
+    return {
+      type: isDelete ? "delete" : "put",
+      key: this.options.codec.decode(event.kv.key),
+      value: isDelete ? null : decodeValue<T>(event.kv.value ?? Buffer.alloc(0)),
+      prevValue: event.prev_kv ? decodeValue<T>(event.prev_kv.value) : null,
+      revision: Number(event.kv.mod_revision),
+    };
+  }
+
+  #onBroken(stream: WatchStream, e: unknown): void {
+    if (stream !== this.#stream || this.#done) return;
+    this.#stream = undefined;
+    drop(stream);
+    this.#reconnectLater(e);
+  }
+
+  #reconnectLater(_e: unknown): void {
+    if (this.#done) return;
+    const delay = this.#retryDelay;
+    this.#retryDelay = Math.min(MAX_RETRY_MS, delay * 2);
+    this.#retryTimer = setTimeout(() => this.#connect(), delay);
+  }
+
+  #fail(error: Error): void {
+    this.#stop();
+    this.#controller.error(error);
+  }
+
+  #stop(): void {
+    if (this.#done) return;
+    this.#done = true;
+    clearTimeout(this.#retryTimer);
+    if (this.#stream) drop(this.#stream);
+    this.#stream = undefined;
+    this.options.onEnd(this as EtcdWatch<unknown>);
+  }
+}
+
+/**
+ * Ends a gRPC watch stream without side effects: half-closing first makes etcd3's error listener skip
+ * `markFailed` (it checks `stream.writable`), so our own cancel does not count against the member.
+ */
+function drop(stream: WatchStream): void {
+  stream.on("error", () => {});
+  try {
+    stream.end();
+    stream.cancel();
+  } catch { /* already torn down */ }
+}
