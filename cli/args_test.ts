@@ -13,7 +13,14 @@ Deno.test("skiff up defaults to the embedded store in .skiff on port 6443", () =
 });
 
 Deno.test("skiff up takes a data dir, a port, several etcd URLs and --no-node-agent", () => {
-  const o = parseUpArgs(["--data-dir", "/tmp/x", "--port=7443", "--etcd", "http://a:2379,http://b:2379", "--no-node-agent"]);
+  const o = parseUpArgs([
+    "--data-dir",
+    "/tmp/x",
+    "--port=7443",
+    "--etcd",
+    "http://a:2379,http://b:2379",
+    "--no-node-agent",
+  ]);
   assert.equal(o.dataDir, "/tmp/x");
   assert.equal(o.port, 7443);
   assert.deepEqual(o.etcd, ["http://a:2379", "http://b:2379"]);

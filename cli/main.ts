@@ -5,7 +5,7 @@
  */
 import { StoreUnavailableError } from "@skiff/store";
 import { parseUpArgs, UP_USAGE, UsageError } from "./args.ts";
-import { up } from "./up.ts";
+import { StartupError, up } from "./up.ts";
 
 const USAGE = `Usage: skiff <command> [flags]
 
@@ -36,7 +36,7 @@ export async function main(args: string[]): Promise<number> {
       log(`${e.message}. Run "skiff up --help" for the flags.`);
       return 2;
     }
-    if (e instanceof StoreUnavailableError) log(e.message);
+    if (e instanceof StoreUnavailableError || e instanceof StartupError) log(e.message);
     else log(`failed: ${(e as Error).message ?? e}`);
     return 1;
   }

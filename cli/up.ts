@@ -4,15 +4,26 @@
  *
  * @module
  */
-import { healthRoutes } from "@skiff/api";
+import { createApiServer } from "@skiff/api";
+import { authenticate, ensureAuth, writeKubeconfig } from "@skiff/auth";
+import { SYSTEM_NAMESPACES } from "@skiff/api";
 import { openEmbeddedStore, openEtcdStore, type Store } from "@skiff/store";
 import type { UpOptions } from "./args.ts";
+
+/** A start-up failure whose message already says what to do. */
+export class StartupError extends Error {
+  override name = "StartupError";
+}
 
 /** A running Skiff. */
 export interface Running {
   store: Store;
-  /** The address the API server listens on. */
+  /** The address the API server listens on (HTTPS, on 127.0.0.1). */
   url: string;
+  /** The CA that signed the serving certificate (PEM). */
+  caPem: string;
+  /** DATA_DIR/kubeconfig, the admin's kubeconfig. */
+  kubeconfig: string;
   /** Stops serving and closes the store; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -40,34 +51,60 @@ export async function up(options: UpOptions, log: (line: string) => void): Promi
   log(`operators: ${options.operators.length ? options.operators.join(", ") : "none"}`);
   if (!options.nodeAgent) log("node agent: off (--no-node-agent)");
 
-  const app = healthRoutes(store);
-  const abort = new AbortController();
-  let server: Deno.HttpServer;
+  let api: ReturnType<typeof createApiServer> | undefined;
   try {
-    server = Deno.serve({
-      port: options.port,
-      hostname: "0.0.0.0",
-      signal: abort.signal,
-      onListen: () => {},
-    }, app.fetch);
-  } catch (e) {
-    await store.close();
-    if (e instanceof Deno.errors.AddrInUse) {
-      throw new Error(`port ${options.port} is in use; stop what listens there or pass another --port`);
+    const auth = await ensureAuth(options.dataDir);
+    log(`certificates: ${auth.pki.paths.caCert}${auth.pki.generated.ca ? " (new CA)" : ""}`);
+    api = createApiServer({ store, authenticate: authenticate(auth.authenticator), log: (l) => log(l) });
+    await api.start();
+    log(`api: ${api.registry.all().length} resources served; namespaces ${SYSTEM_NAMESPACES.join(", ")}`);
+
+    const abort = new AbortController();
+    let server: Deno.HttpServer;
+    try {
+      server = Deno.serve({
+        port: options.port,
+        hostname: "0.0.0.0",
+        cert: auth.pki.serving.cert,
+        key: auth.pki.serving.key,
+        signal: abort.signal,
+        onListen: () => {},
+      }, api.app.fetch);
+    } catch (e) {
+      if (e instanceof Deno.errors.AddrInUse) {
+        throw new StartupError(
+          `port ${options.port} is in use; stop what listens there or pass another --port`,
+        );
+      }
+      throw e;
     }
+    const url = `https://127.0.0.1:${(server.addr as Deno.NetAddr).port}`;
+    if (auth.adminToken) {
+      await writeKubeconfig(auth.paths.kubeconfig, {
+        server: url,
+        caPem: auth.pki.ca.cert,
+        token: auth.adminToken,
+      });
+    }
+    log(`serving ${url}; admin kubeconfig: ${auth.paths.kubeconfig}`);
+    let stopping: Promise<void> | undefined;
+    const started = api;
+    return {
+      store,
+      url,
+      caPem: auth.pki.ca.cert,
+      kubeconfig: auth.paths.kubeconfig,
+      stop: () =>
+        stopping ??= (async () => {
+          abort.abort();
+          await server.finished;
+          await started.stop();
+          await store.close();
+        })(),
+    };
+  } catch (e) {
+    await api?.stop();
+    await store.close();
     throw e;
   }
-  const url = `http://127.0.0.1:${server.addr.port}`;
-  log(`serving ${url} (/livez /readyz /healthz)`);
-  let stopping: Promise<void> | undefined;
-  return {
-    store,
-    url,
-    stop: () =>
-      stopping ??= (async () => {
-        abort.abort();
-        await server.finished;
-        await store.close();
-      })(),
-  };
 }

@@ -52,7 +52,10 @@ export function parseResourcePath(registry: Registry, path: string): ResourceTar
   let watch = false;
   if (rest[0] === "watch") [watch, rest] = [true, rest.slice(1)];
 
-  if (rest[0] === "namespaces" && rest.length >= 3 && !(rest.length === 3 && NAMESPACE_SUBRESOURCES.has(rest[2]))) {
+  if (
+    rest[0] === "namespaces" && rest.length >= 3 &&
+    !(rest.length === 3 && NAMESPACE_SUBRESOURCES.has(rest[2]))
+  ) {
     const resource = registry.lookup(group, version, rest[2]);
     if (!resource || !resource.namespaced || rest.length > 5) throw ApiError.noSuchPath();
     return { resource, namespace: rest[1], name: rest[3], subresource: rest[4], watch };

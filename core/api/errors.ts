@@ -22,7 +22,14 @@ export interface Status {
   status: "Failure" | "Success";
   message?: string;
   reason?: string;
-  details?: { name?: string; group?: string; kind?: string; uid?: string; causes?: StatusCause[]; retryAfterSeconds?: number };
+  details?: {
+    name?: string;
+    group?: string;
+    kind?: string;
+    uid?: string;
+    causes?: StatusCause[];
+    retryAfterSeconds?: number;
+  };
   code: number;
 }
 
@@ -76,7 +83,12 @@ export class ApiError extends Error {
   }
 
   static conflict(t: Target, why: string): ApiError {
-    return new ApiError(409, "Conflict", `Operation cannot be fulfilled on ${qualified(t)} "${t.name}": ${why}`, details(t));
+    return new ApiError(
+      409,
+      "Conflict",
+      `Operation cannot be fulfilled on ${qualified(t)} "${t.name}": ${why}`,
+      details(t),
+    );
   }
 
   /** 409 for a stale resourceVersion, with Kubernetes' wording. */
@@ -91,12 +103,17 @@ export class ApiError extends Error {
   static invalid(kind: string, t: Target, errors: FieldError[]): ApiError {
     const list = errors.map((e) => e.field ? `${e.field}: ${e.message}` : e.message);
     const body = list.length === 1 ? list[0] : `[${list.join(", ")}]`;
-    return new ApiError(422, "Invalid", `${kind}${t.group ? `.${t.group}` : ""} "${t.name ?? ""}" is invalid: ${body}`, {
-      name: t.name,
-      group: t.group || undefined,
-      kind,
-      causes: errors.map((e) => ({ reason: e.reason, message: e.message, field: e.field })),
-    });
+    return new ApiError(
+      422,
+      "Invalid",
+      `${kind}${t.group ? `.${t.group}` : ""} "${t.name ?? ""}" is invalid: ${body}`,
+      {
+        name: t.name,
+        group: t.group || undefined,
+        kind,
+        causes: errors.map((e) => ({ reason: e.reason, message: e.message, field: e.field })),
+      },
+    );
   }
 
   static badRequest(message: string): ApiError {
@@ -104,11 +121,20 @@ export class ApiError extends Error {
   }
 
   static forbidden(t: Target, why: string): ApiError {
-    return new ApiError(403, "Forbidden", `${qualified(t)} "${t.name ?? ""}" is forbidden: ${why}`, details(t));
+    return new ApiError(
+      403,
+      "Forbidden",
+      `${qualified(t)} "${t.name ?? ""}" is forbidden: ${why}`,
+      details(t),
+    );
   }
 
   static methodNotAllowed(): ApiError {
-    return new ApiError(405, "MethodNotAllowed", "the server does not allow this method on the requested resource");
+    return new ApiError(
+      405,
+      "MethodNotAllowed",
+      "the server does not allow this method on the requested resource",
+    );
   }
 
   static gone(message: string): ApiError {
@@ -123,7 +149,9 @@ export class ApiError extends Error {
     return new ApiError(
       415,
       "UnsupportedMediaType",
-      `the body of the request was in an unknown format - accepted media types include: ${accepted.join(", ")}`,
+      `the body of the request was in an unknown format - accepted media types include: ${
+        accepted.join(", ")
+      }`,
       { causes: [{ reason: "UnexpectedServerResponse", message: contentType }] },
     );
   }
@@ -138,7 +166,9 @@ export class ApiError extends Error {
   }
 
   static internal(message: string): ApiError {
-    return new ApiError(500, "InternalError", `Internal error occurred: ${message}`, { causes: [{ message }] });
+    return new ApiError(500, "InternalError", `Internal error occurred: ${message}`, {
+      causes: [{ message }],
+    });
   }
 }
 

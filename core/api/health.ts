@@ -32,7 +32,9 @@ export function healthRoutes(store: Store): Hono {
 }
 
 async function report(verbose: boolean, endpoint: string, checks: HealthCheck[]): Promise<Response> {
-  const results = await Promise.all(checks.map(async (c) => ({ name: c.name, ok: await c.check().catch(() => false) })));
+  const results = await Promise.all(
+    checks.map(async (c) => ({ name: c.name, ok: await c.check().catch(() => false) })),
+  );
   const ok = results.every((r) => r.ok);
   const lines = results.map((r) => r.ok ? `[+]${r.name} ok` : `[-]${r.name} failed: reason withheld`);
   // Kubernetes prints the list only when asked, or when something failed.

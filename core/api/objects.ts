@@ -148,35 +148,44 @@ export class Objects {
 
   // ---- create --------------------------------------------------------------------------------------
 
-  async create(res: Resource, namespace: string | undefined, body: KubeObject, options: WriteOptions = {}): Promise<WriteResult> {
+  async create(
+    res: Resource,
+    namespace: string | undefined,
+    body: KubeObject,
+    options: WriteOptions = {},
+  ): Promise<WriteResult> {
     const obj = structuredClone(body) as KubeObject;
     checkTypeMeta(res, obj);
     obj.metadata ??= {};
     const meta = obj.metadata;
     if (res.namespaced) {
       if (meta.namespace && namespace && meta.namespace !== namespace) {
-        throw ApiError.badRequest("the namespace of the provided object does not match the namespace sent on the request");
+        throw ApiError.badRequest(
+          "the namespace of the provided object does not match the namespace sent on the request",
+        );
       }
       meta.namespace = namespace ?? meta.namespace;
     } else delete meta.namespace;
     if (!meta.name && typeof meta.generateName === "string" && meta.generateName) {
       meta.name = meta.generateName + randomSuffix();
     }
-    for (const f of ["resourceVersion", "selfLink", "deletionTimestamp", "deletionGracePeriodSeconds"]) delete meta[f];
+    for (const f of ["resourceVersion", "selfLink", "deletionTimestamp", "deletionGracePeriodSeconds"]) {
+      delete meta[f];
+    }
     meta.uid = crypto.randomUUID();
     meta.creationTimestamp = now();
     meta.generation = 1;
-    const strategy = this.#strategy(res);
-    strategy.prepareForCreate?.(obj);
     if (res.status && !res.builtin) delete obj.status;
 
     const warnings = await this.#admit(res, obj, undefined, options, "CREATE");
-    if (res.namespaced) await this.#namespaceAcceptsNew(res, meta.namespace, meta.name);
+    // Hooks may have replaced the metadata object: read it again.
+    const { namespace: ns, name } = obj.metadata;
+    if (res.namespaced) await this.#namespaceAcceptsNew(res, ns, name);
     if (options.dryRun) return { object: obj, warnings };
-    const key = objectKey(res, meta.namespace, meta.name);
+    const key = objectKey(res, ns, name);
     const result = await this.store.atomic().check({ key, versionstamp: null }).set(key, obj).commit();
-    if (!result.ok) throw ApiError.alreadyExists(target(res, meta.name));
-    meta.resourceVersion = result.versionstamp;
+    if (!result.ok) throw ApiError.alreadyExists(target(res, name));
+    obj.metadata.resourceVersion = result.versionstamp;
     return { object: obj, warnings };
   }
 
@@ -197,10 +206,14 @@ export class Objects {
     checkTypeMeta(res, obj);
     obj.metadata ??= {};
     if (obj.metadata.name !== undefined && obj.metadata.name !== name) {
-      throw ApiError.badRequest(`the name of the object (${obj.metadata.name}) does not match the name on the URL (${name})`);
+      throw ApiError.badRequest(
+        `the name of the object (${obj.metadata.name}) does not match the name on the URL (${name})`,
+      );
     }
     if (res.namespaced && obj.metadata.namespace && obj.metadata.namespace !== namespace) {
-      throw ApiError.badRequest("the namespace of the provided object does not match the namespace sent on the request");
+      throw ApiError.badRequest(
+        "the namespace of the provided object does not match the namespace sent on the request",
+      );
     }
     const current = await this.get(res, namespace, name);
     const rv = obj.metadata.resourceVersion;
@@ -239,7 +252,9 @@ export class Objects {
       if (pinned && next.metadata.resourceVersion) throw ApiError.modified(target(res, name));
       next.metadata.resourceVersion = current.metadata.resourceVersion;
       if (next.metadata.name !== name) {
-        throw ApiError.badRequest(`the name of the object (${next.metadata.name}) does not match the name on the URL (${name})`);
+        throw ApiError.badRequest(
+          `the name of the object (${next.metadata.name}) does not match the name on the URL (${name})`,
+        );
       }
       try {
         return await this.#replace(res, current, next, options);
@@ -262,6 +277,10 @@ export class Objects {
       next = structuredClone(current);
       if (obj.status === undefined) delete next.status;
       else next.status = obj.status;
+    } else if (options.subresource === "finalize") {
+      // A Namespace's /finalize changes only spec.finalizers.
+      next = structuredClone(current);
+      next.spec = { ...next.spec, finalizers: obj.spec?.finalizers ?? [] };
     } else {
       next = obj;
       if (res.status) {
@@ -270,26 +289,39 @@ export class Objects {
       }
     }
     checkTypeMeta(res, next);
-    const meta = next.metadata;
     const old = current.metadata;
-    // Fields the server owns.
-    for (const f of ["uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "namespace"]) {
-      if (old[f] === undefined) delete meta[f];
-      else meta[f] = old[f];
+    {
+      const meta = next.metadata;
+      // Fields the server owns.
+      for (
+        const f of [
+          "uid",
+          "creationTimestamp",
+          "deletionTimestamp",
+          "deletionGracePeriodSeconds",
+          "namespace",
+        ]
+      ) {
+        if (old[f] === undefined) delete meta[f];
+        else meta[f] = old[f];
+      }
+      meta.name = name;
+      delete meta.selfLink;
+      meta.generation = old.generation ?? 1;
     }
-    meta.name = name;
-    delete meta.selfLink;
-    meta.generation = old.generation ?? 1;
-    if (options.subresource !== "status") this.#strategy(res).prepareForUpdate?.(next, current);
-
-    const warnings = await this.#admit(res, next, current, options, "UPDATE");
+    const warnings = await this.#admit(res, next, current, { ...options, prepare: !options.subresource }, "UPDATE");
+    // Hooks may have replaced the metadata object: read it from here on.
+    const meta = next.metadata;
     if (!specEqual(res, next, current)) meta.generation = (old.generation ?? 1) + 1;
     meta.resourceVersion = old.resourceVersion;
     if (deepEqual(next, current)) return { object: current, warnings };
     if (options.dryRun) return { object: next, warnings };
 
     const key = objectKey(res, old.namespace ?? "", name);
-    const finished = meta.deletionTimestamp && !(meta.finalizers?.length) && !meta.deletionGracePeriodSeconds;
+    const strategy = this.#strategy(res);
+    const finished = meta.deletionTimestamp && !(meta.finalizers?.length) &&
+      !meta.deletionGracePeriodSeconds &&
+      !strategy.holds?.(next);
     const stored = { ...next, metadata: { ...meta } };
     delete stored.metadata.resourceVersion;
     const op = this.store.atomic().check({ key, versionstamp: old.resourceVersion });
@@ -333,23 +365,40 @@ export class Objects {
       const next = structuredClone(current);
       const finalizers: string[] = [...(meta.finalizers ?? [])];
       const policy = options.propagationPolicy ??
-        (options.orphanDependents === true ? "Orphan" : options.orphanDependents === false ? "Background" : undefined);
+        (options.orphanDependents === true
+          ? "Orphan"
+          : options.orphanDependents === false
+          ? "Background"
+          : undefined);
       // The garbage collector reads the policy from these finalizers, as in Kubernetes.
       if (policy === "Orphan" && !finalizers.includes("orphan")) finalizers.push("orphan");
-      if (policy === "Foreground" && !finalizers.includes("foregroundDeletion")) finalizers.push("foregroundDeletion");
-      if (policy === "Background") finalizers.splice(0, finalizers.length, ...finalizers.filter((f) => f !== "orphan" && f !== "foregroundDeletion"));
+      if (policy === "Foreground" && !finalizers.includes("foregroundDeletion")) {
+        finalizers.push("foregroundDeletion");
+      }
+      if (policy === "Background") {
+        finalizers.splice(
+          0,
+          finalizers.length,
+          ...finalizers.filter((f) => f !== "orphan" && f !== "foregroundDeletion"),
+        );
+      }
 
       const key = objectKey(res, meta.namespace ?? "", name);
-      if (finalizers.length === 0 && grace === 0) {
+      if (finalizers.length === 0 && grace === 0 && !strategy.holds?.(current)) {
         if (options.dryRun) return { object: current, deleted: true };
-        const result = await this.store.atomic().check({ key, versionstamp: meta.resourceVersion }).delete(key).commit();
+        const result = await this.store.atomic().check({ key, versionstamp: meta.resourceVersion }).delete(
+          key,
+        ).commit();
         if (result.ok) return { object: current, deleted: true };
         if (attempt < 5) continue;
         throw ApiError.modified(target(res, name));
       }
       // Graceful: a deletion already under way may only shorten its grace period.
       const prevGrace = meta.deletionGracePeriodSeconds;
-      if (meta.deletionTimestamp && prevGrace !== undefined && grace >= prevGrace && deepEqual(finalizers, meta.finalizers ?? [])) {
+      if (
+        meta.deletionTimestamp && prevGrace !== undefined && grace >= prevGrace &&
+        deepEqual(finalizers, meta.finalizers ?? [])
+      ) {
         return { object: current, deleted: false };
       }
       next.metadata.finalizers = finalizers.length ? finalizers : undefined;
@@ -358,10 +407,14 @@ export class Objects {
         next.metadata.deletionTimestamp = now(grace * 1000);
         next.metadata.deletionGracePeriodSeconds = grace;
       }
+      strategy.prepareForDelete?.(next);
       if (options.dryRun) return { object: next, deleted: false };
       const stored = structuredClone(next);
       delete stored.metadata.resourceVersion;
-      const result = await this.store.atomic().check({ key, versionstamp: meta.resourceVersion }).set(key, stored).commit();
+      const result = await this.store.atomic().check({ key, versionstamp: meta.resourceVersion }).set(
+        key,
+        stored,
+      ).commit();
       if (result.ok) {
         next.metadata.resourceVersion = result.versionstamp;
         return { object: next, deleted: false };
@@ -395,16 +448,23 @@ export class Objects {
     return this.hooks.strategies.get(res.apiVersion, res.kind);
   }
 
-  /** Prune, default, mutate, validate: throws 422 with every field error, returns warnings. */
+  /**
+   * Prune and default from the schema, check the shape, run the kind's own preparation (which may rely
+   * on that shape), mutate, then validate everything: throws 422 with every field error, returns warnings.
+   */
   async #admit(
     res: Resource,
     obj: KubeObject,
     old: KubeObject | undefined,
-    options: WriteOptions,
+    options: WriteOptions & { prepare?: boolean },
     operation: "CREATE" | "UPDATE",
   ): Promise<string[]> {
     const strategy = this.#strategy(res);
     const { errors: unknown, warnings } = checkObject.prepare(res, obj, options.fieldValidation ?? "Warn");
+    const shape = checkObject.validate(res, obj, strategy.nameRule);
+    if (shape.length) throw ApiError.invalid(res.kind, target(res, obj.metadata.name ?? ""), [...unknown, ...shape]);
+    if (operation === "CREATE") strategy.prepareForCreate?.(obj);
+    else if (options.prepare !== false) strategy.prepareForUpdate?.(obj, old!);
     const req = {
       operation,
       resource: res,
@@ -467,7 +527,9 @@ function checkTypeMeta(res: Resource, obj: KubeObject): void {
     );
   }
   if (obj.kind !== undefined && obj.kind !== res.kind) {
-    throw ApiError.badRequest(`the kind in the data (${obj.kind}) does not match the expected kind (${res.kind})`);
+    throw ApiError.badRequest(
+      `the kind in the data (${obj.kind}) does not match the expected kind (${res.kind})`,
+    );
   }
   obj.apiVersion = res.apiVersion;
   obj.kind = res.kind;

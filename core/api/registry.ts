@@ -122,12 +122,19 @@ export class Registry {
  * objectKey(pods, "default", "web"); // ["registry", "core", "pods", "default", "web"]
  * ```
  */
-export function objectKey(r: Pick<Resource, "group" | "plural" | "namespaced">, namespace: string, name: string): KvKey {
+export function objectKey(
+  r: Pick<Resource, "group" | "plural" | "namespaced">,
+  namespace: string,
+  name: string,
+): KvKey {
   return r.namespaced ? [...collectionKey(r, namespace), name] : [...collectionKey(r), name];
 }
 
 /** The store prefix of a collection, in one namespace or (without one) in all. */
-export function collectionKey(r: Pick<Resource, "group" | "plural" | "namespaced">, namespace?: string): KvKey {
+export function collectionKey(
+  r: Pick<Resource, "group" | "plural" | "namespaced">,
+  namespace?: string,
+): KvKey {
   const base = ["registry", r.group || "core", r.plural];
   return r.namespaced && namespace ? [...base, namespace] : base;
 }

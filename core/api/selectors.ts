@@ -40,7 +40,9 @@ export function parseLabelSelector(text: string): Selector {
     } else if ((m = term.match(/^([^\s=!(),]+)\s*(==|=|!=)\s*([^\s=!(),]*)$/))) {
       out.push({ key: m[1], op: m[2] === "!=" ? "!=" : "=", values: [m[3]] });
     } else if ((m = term.match(/^([^\s=!(),]+)$/))) out.push({ key: m[1], op: "exists", values: [] });
-    else throw ApiError.badRequest(`unable to parse requirement: found '${term}', expected: in, notin, =, ==, !=, gt, lt`);
+    else {throw ApiError.badRequest(
+        `unable to parse requirement: found '${term}', expected: in, notin, =, ==, !=, gt, lt`,
+      );}
   }
   return out;
 }

@@ -23,6 +23,13 @@ export interface Strategy {
   gracePeriodSeconds?(obj: KubeObject): number;
   /** Whether a delete answers with the deleted object (true) or a Status (false). */
   returnDeletedObject?: boolean;
+  /**
+   * Whether something besides metadata.finalizers keeps a deleted object (a Namespace's spec.finalizers):
+   * the object stays, with deletionTimestamp set, until this answers false.
+   */
+  holds?(obj: KubeObject): boolean;
+  /** Adjusts an object whose deletion starts but cannot finish yet (a Namespace becomes Terminating). */
+  prepareForDelete?(obj: KubeObject): void;
 }
 
 /** Strategies keyed by `apiVersion/Kind`. */

@@ -1,13 +1,14 @@
 import assert from "node:assert/strict";
 import { runSkiff, startSkiff } from "../harness/skiff.ts";
 import { freePort } from "../harness/ports.ts";
+import { startEtcd } from "../harness/etcd.ts";
 
 Deno.test("skiff up on the embedded store answers /readyz within 5 s and stops cleanly on SIGTERM", async () => {
   const started = Date.now();
   const skiff = await startSkiff([], { timeoutMs: 5000 });
   assert.ok(Date.now() - started < 5000);
   for (const path of ["/livez", "/readyz", "/healthz"]) {
-    const res = await fetch(skiff.url + path);
+    const res = await skiff.fetch(path);
     assert.equal(await res.text(), "ok", path);
   }
   const status = await skiff.stop("SIGTERM");
@@ -15,7 +16,7 @@ Deno.test("skiff up on the embedded store answers /readyz within 5 s and stops c
   const log = await skiff.log();
   assert.match(log, /^skiff: opening the embedded store at .*store\.sqlite$/m);
   assert.match(log, /^skiff: store ready: embedded, revision 0$/m);
-  assert.match(log, /^skiff: serving http:\/\/127\.0\.0\.1:\d+ /m);
+  assert.match(log, /^skiff: serving https:\/\/127\.0\.0\.1:\d+; admin kubeconfig: .*kubeconfig$/m);
   assert.match(log, /^skiff: stopping on SIGTERM\nskiff: stopped\n$/m);
   await Deno.remove(skiff.dataDir, { recursive: true });
 });
@@ -32,7 +33,7 @@ Deno.test("a second skiff up on a data dir in use exits with a one-line error", 
   const first = await startSkiff();
   const second = await runSkiff(["up", "--data-dir", first.dataDir, "--port", String(freePort())]);
   assert.equal(second.code, 1);
-  assert.match(second.stderr, /^skiff: the store .* is in use by process \d+; stop it or choose another --data-dir\n$/);
+  assert.match(second.stderr, /\nskiff: the store .* is in use by process \d+; stop it or choose another --data-dir\n$/);
   await first.stop();
   await Deno.remove(first.dataDir, { recursive: true });
 });
@@ -60,4 +61,38 @@ Deno.test("a port in use exits 1 with a one-line error", async () => {
   assert.match(res.stderr.split("\n").at(-2)!, /^skiff: port \d+ is in use; stop what listens there or pass another --port$/);
   assert.ok(!res.stderr.includes("    at "), res.stderr);
   await Deno.remove(dir, { recursive: true });
+});
+
+Deno.test("skiff up --etcd with nothing listening exits 1 with one line naming the endpoint", async () => {
+  const dir = await Deno.makeTempDir();
+  const url = `http://127.0.0.1:${freePort()}`;
+  const res = await runSkiff(["up", "--data-dir", dir, "--port", String(freePort()), "--etcd", url]);
+  assert.equal(res.code, 1);
+  const last = res.stderr.trimEnd().split("\n").at(-1)!;
+  assert.match(last, new RegExp(`^skiff: .*${url.replaceAll(".", "\\.")}.*`));
+  assert.ok(!res.stderr.includes("    at "), res.stderr);
+  await Deno.remove(dir, { recursive: true });
+});
+
+Deno.test({
+  name: "skiff up --etcd serves /readyz while etcd answers and 500 once etcd is gone",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  async fn() {
+    const etcd = await startEtcd();
+    const skiff = await startSkiff(["--etcd", etcd.endpoints.join(",")]);
+    assert.equal(await (await skiff.fetch("/readyz")).text(), "ok");
+    await etcd.stop();
+    let status = 0;
+    for (let i = 0; i < 100 && status !== 500; i++) {
+      const res = await skiff.fetch("/readyz");
+      await res.text();
+      status = res.status;
+      if (status !== 500) await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.equal(status, 500);
+    assert.equal((await skiff.stop()).code, 0);
+    assert.match(await skiff.log(), /^skiff: store ready: etcd, revision \d+$/m);
+    await Deno.remove(skiff.dataDir, { recursive: true });
+  },
 });

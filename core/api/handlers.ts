@@ -1,0 +1,320 @@
+/**
+ * The REST verbs on resource URLs: each reads its query and body, calls {@link Objects}, and answers with
+ * the object, a list, a watch stream or a Status, with the codes Kubernetes uses.
+ *
+ * @module
+ */
+import type { Context } from "hono";
+import {
+  APPLY_PATCH,
+  applyJsonPatch,
+  applyMergePatch,
+  applyStrategicMergePatch,
+  BUILTIN_PATCH_TYPES,
+  CUSTOM_RESOURCE_PATCH_TYPES,
+  JSON_PATCH,
+  MERGE_PATCH,
+  parsePatchBody,
+  patchTypeOf,
+  STRATEGIC_MERGE_PATCH,
+} from "@skiff/patch";
+import type { KubeObject } from "./admission.ts";
+import { decode, mediaType, readBody, readObject } from "./body.ts";
+import { ApiError } from "./errors.ts";
+import { type DeleteOptions, type ListOptions, type Objects, target, type WriteOptions } from "./objects.ts";
+import type { ResourceTarget } from "./_paths.ts";
+import { parseFieldSelector, parseLabelSelector } from "./selectors.ts";
+import { watchStream } from "./watch.ts";
+import type { FieldValidation } from "./_validation.ts";
+
+/**
+ * Answers one request on a resource URL.
+ *
+ * @example
+ * ```ts
+ * app.all("/api/*", (c) => serveResource(c, objects, parseResourcePath(registry, c.req.path)!));
+ * ```
+ */
+export async function serveResource(c: Context, objects: Objects, t: ResourceTarget): Promise<Response> {
+  const { resource: res, namespace, name, subresource } = t;
+  const method = c.req.method;
+  const q = (k: string) => c.req.query(k);
+
+  const namespaceFinalize = subresource === "finalize" && res.group === "" && res.plural === "namespaces";
+  if (
+    subresource && !(subresource === "status" && res.status) && !(subresource === "scale" && res.scale) &&
+    !namespaceFinalize
+  ) {
+    throw ApiError.noSuchPath();
+  }
+  if (t.watch || (method === "GET" && !name && isTrue(q("watch")))) {
+    if (name) {
+      // /watch/.../NAME is a watch of one object: a field selector on its name.
+      return watchResponse(c, objects, t, `metadata.name=${name}`);
+    }
+    return watchResponse(c, objects, t);
+  }
+
+  if (!name) {
+    switch (method) {
+      case "GET": {
+        const list = await objects.list(res, namespace, listOptions(c, res.kind));
+        const metadata: Record<string, string> = { resourceVersion: list.resourceVersion };
+        if (list.continue) metadata.continue = list.continue;
+        return c.json({ kind: res.listKind, apiVersion: res.apiVersion, metadata, items: list.items });
+      }
+      case "POST": {
+        if (res.namespaced && !namespace) throw ApiError.methodNotAllowed();
+        const body = await readObject(c.req.raw) as KubeObject;
+        const { object, warnings } = await objects.create(res, namespace, body, writeOptions(c));
+        return respond(c, object, options(c).dryRun ? 201 : 201, warnings);
+      }
+      case "DELETE": {
+        const deleted = await objects.deleteCollection(
+          res,
+          namespace,
+          listOptions(c, res.kind),
+          await deleteOptions(c),
+        );
+        return c.json({ kind: res.listKind, apiVersion: res.apiVersion, metadata: {}, items: deleted });
+      }
+      default:
+        throw ApiError.methodNotAllowed();
+    }
+  }
+
+  switch (method) {
+    case "GET": {
+      const obj = await objects.get(res, namespace, name);
+      return c.json(subresource === "scale" ? toScale(res, obj) : obj);
+    }
+    case "PUT": {
+      const body = await readObject(c.req.raw) as KubeObject;
+      if (subresource === "scale") return respondScale(c, objects, t, () => body);
+      const { object, warnings } = await objects.update(res, namespace, name, body, {
+        ...writeOptions(c),
+        subresource,
+      });
+      return respond(c, object, 200, warnings);
+    }
+    case "PATCH": {
+      const type = patchTypeOf(
+        c.req.header("content-type"),
+        res.builtin ? BUILTIN_PATCH_TYPES : CUSTOM_RESOURCE_PATCH_TYPES,
+      );
+      if (type === APPLY_PATCH) {
+        throw ApiError.unsupportedMediaType(type, [
+          JSON_PATCH,
+          MERGE_PATCH,
+          ...(res.builtin ? [STRATEGIC_MERGE_PATCH] : []),
+        ]);
+      }
+      const patch = parsePatchBody(await readBody(c.req.raw));
+      const fieldValidation = writeOptions(c).fieldValidation;
+      const apply = (doc: KubeObject): KubeObject => {
+        if (type === JSON_PATCH) return applyJsonPatch(doc, patch, { fieldValidation }) as KubeObject;
+        if (type === MERGE_PATCH) return applyMergePatch(doc, patch, { fieldValidation }) as KubeObject;
+        return applyStrategicMergePatch(
+          doc,
+          patch,
+          subresource === "scale" ? undefined : res.schema,
+        ) as KubeObject;
+      };
+      if (subresource === "scale") return respondScale(c, objects, t, apply);
+      const { object, warnings } = await objects.patch(res, namespace, name, apply, {
+        ...writeOptions(c),
+        subresource,
+      });
+      return respond(c, object, 200, warnings);
+    }
+    case "DELETE": {
+      if (subresource) throw ApiError.methodNotAllowed();
+      const opts = await deleteOptions(c);
+      const { object, deleted } = await objects.delete(res, namespace, name, opts);
+      const strategy = objects.hooks.strategies.get(res.apiVersion, res.kind);
+      if (deleted && strategy.returnDeletedObject === false) {
+        return c.json({
+          kind: "Status",
+          apiVersion: "v1",
+          metadata: {},
+          status: "Success",
+          details: { name, group: res.group || undefined, kind: res.plural, uid: object.metadata.uid },
+        });
+      }
+      return c.json(object, 200);
+    }
+    default:
+      throw ApiError.methodNotAllowed();
+  }
+}
+
+function respond(c: Context, object: KubeObject, code: 200 | 201, warnings: string[]): Response {
+  for (const w of warnings) c.header("Warning", `299 - ${JSON.stringify(w)}`, { append: true });
+  return c.json(object, code);
+}
+
+// ---- scale ---------------------------------------------------------------------------------------
+
+/** Reads the value at a JSON path such as `.spec.replicas`. */
+function at(obj: KubeObject, path: string): unknown {
+  let v: unknown = obj;
+  for (const p of path.replace(/^\./, "").split(".")) v = (v as Record<string, unknown> | undefined)?.[p];
+  return v;
+}
+
+function setAt(obj: KubeObject, path: string, value: unknown): void {
+  const parts = path.replace(/^\./, "").split(".");
+  let o = obj as Record<string, unknown>;
+  for (const p of parts.slice(0, -1)) o = (o[p] ??= {}) as Record<string, unknown>;
+  o[parts[parts.length - 1]] = value;
+}
+
+/** The autoscaling/v1 Scale of an object, from its definition's scale paths. */
+function toScale(res: ResourceTarget["resource"], obj: KubeObject): KubeObject {
+  const scale = res.scale!;
+  const status: Record<string, unknown> = { replicas: at(obj, scale.statusReplicasPath) ?? 0 };
+  if (scale.labelSelectorPath) {
+    const sel = at(obj, scale.labelSelectorPath);
+    if (sel !== undefined) status.selector = sel;
+  }
+  return {
+    kind: "Scale",
+    apiVersion: "autoscaling/v1",
+    metadata: {
+      name: obj.metadata.name,
+      namespace: obj.metadata.namespace,
+      uid: obj.metadata.uid,
+      resourceVersion: obj.metadata.resourceVersion,
+      creationTimestamp: obj.metadata.creationTimestamp,
+    },
+    spec: { replicas: at(obj, scale.specReplicasPath) ?? 0 },
+    status,
+  };
+}
+
+async function respondScale(
+  c: Context,
+  objects: Objects,
+  t: ResourceTarget,
+  change: (scale: KubeObject) => KubeObject,
+): Promise<Response> {
+  const res = t.resource;
+  const { object } = await objects.patch(res, t.namespace, t.name!, (current) => {
+    const scale = change(toScale(res, current));
+    const replicas = scale.spec?.replicas;
+    if (!Number.isInteger(replicas) || replicas < 0) {
+      throw ApiError.invalid("Scale", { resource: res.plural, group: "autoscaling", name: t.name }, [{
+        reason: "FieldValueInvalid",
+        field: "spec.replicas",
+        message: `Invalid value: ${JSON.stringify(replicas)}: must be greater than or equal to 0`,
+      }]);
+    }
+    if (
+      scale.metadata?.resourceVersion && scale.metadata.resourceVersion !== current.metadata.resourceVersion
+    ) {
+      throw ApiError.modified(target(res, t.name));
+    }
+    setAt(current, res.scale!.specReplicasPath, replicas);
+    return current;
+  }, writeOptions(c));
+  return c.json(toScale(res, object));
+}
+
+// ---- query parsing -------------------------------------------------------------------------------
+
+function isTrue(v: string | undefined): boolean {
+  return v === "true" || v === "1";
+}
+
+function options(c: Context): { dryRun: boolean } {
+  const values = c.req.queries("dryRun") ?? [];
+  for (const v of values) {
+    if (v !== "All") throw ApiError.badRequest(`Invalid dry run value: ${v}; supported values: "All"`);
+  }
+  return { dryRun: values.length > 0 };
+}
+
+function writeOptions(c: Context): WriteOptions {
+  const fv = c.req.query("fieldValidation");
+  if (fv !== undefined && !["Ignore", "Warn", "Strict"].includes(fv)) {
+    throw ApiError.badRequest(
+      `fieldValidation parameter unsupported: ${fv}; supported values: Ignore, Warn, Strict`,
+    );
+  }
+  return { ...options(c), fieldValidation: fv as FieldValidation | undefined };
+}
+
+function integer(c: Context, name: string): number | undefined {
+  const v = c.req.query(name);
+  if (v === undefined || v === "") return undefined;
+  if (!/^-?\d+$/.test(v)) throw ApiError.badRequest(`invalid ${name} "${v}": must be an integer`);
+  return Number(v);
+}
+
+function listOptions(c: Context, kind: string): ListOptions {
+  const match = c.req.query("resourceVersionMatch");
+  if (match && match !== "Exact" && match !== "NotOlderThan") {
+    throw ApiError.badRequest(`invalid resourceVersionMatch "${match}": must be Exact or NotOlderThan`);
+  }
+  const ls = c.req.query("labelSelector");
+  const fs = c.req.query("fieldSelector");
+  return {
+    labelSelector: ls ? parseLabelSelector(ls) : undefined,
+    fieldSelector: fs ? parseFieldSelector(fs, kind) : undefined,
+    limit: integer(c, "limit"),
+    continue: c.req.query("continue") || undefined,
+    resourceVersion: c.req.query("resourceVersion"),
+    resourceVersionMatch: match as ListOptions["resourceVersionMatch"],
+  };
+}
+
+async function deleteOptions(c: Context): Promise<DeleteOptions> {
+  const text = c.req.raw.body ? await readBody(c.req.raw) : "";
+  const body = text.trim() ? decode(text, mediaType(c.req.raw)) as DeleteOptions : {};
+  if (body === null || typeof body !== "object") {
+    throw ApiError.badRequest("the body must be a DeleteOptions object");
+  }
+  const grace = integer(c, "gracePeriodSeconds");
+  const policy = c.req.query("propagationPolicy") as DeleteOptions["propagationPolicy"];
+  const opts: DeleteOptions = {
+    ...body,
+    gracePeriodSeconds: grace ?? body.gracePeriodSeconds,
+    propagationPolicy: policy ?? body.propagationPolicy,
+    dryRun: options(c).dryRun || (Array.isArray(body.dryRun) && (body.dryRun as string[]).includes("All")),
+  };
+  if (opts.propagationPolicy && !["Orphan", "Background", "Foreground"].includes(opts.propagationPolicy)) {
+    throw ApiError.invalid("DeleteOptions", { resource: "", group: "" }, [{
+      reason: "FieldValueNotSupported",
+      field: "propagationPolicy",
+      message:
+        `Unsupported value: "${opts.propagationPolicy}": supported values: "Foreground", "Background", "Orphan"`,
+    }]);
+  }
+  return opts;
+}
+
+function watchResponse(
+  c: Context,
+  objects: Objects,
+  t: ResourceTarget,
+  extraFieldSelector?: string,
+): Response {
+  const list = listOptions(c, t.resource.kind);
+  if (extraFieldSelector) {
+    list.fieldSelector = [
+      ...list.fieldSelector ?? [],
+      ...parseFieldSelector(extraFieldSelector, t.resource.kind),
+    ];
+  }
+  const sie = c.req.query("sendInitialEvents");
+  const body = watchStream(objects, t.resource, t.namespace, {
+    ...list,
+    sendInitialEvents: sie === undefined ? undefined : isTrue(sie),
+    allowWatchBookmarks: isTrue(c.req.query("allowWatchBookmarks")),
+    timeoutSeconds: integer(c, "timeoutSeconds"),
+  });
+  return new Response(body, {
+    status: 200,
+    headers: { "content-type": "application/json", "cache-control": "no-cache, private" },
+  });
+}
