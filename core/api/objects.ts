@@ -309,7 +309,13 @@ export class Objects {
       delete meta.selfLink;
       meta.generation = old.generation ?? 1;
     }
-    const warnings = await this.#admit(res, next, current, { ...options, prepare: !options.subresource }, "UPDATE");
+    const warnings = await this.#admit(
+      res,
+      next,
+      current,
+      { ...options, prepare: !options.subresource },
+      "UPDATE",
+    );
     // Hooks may have replaced the metadata object: read it from here on.
     const meta = next.metadata;
     if (!specEqual(res, next, current)) meta.generation = (old.generation ?? 1) + 1;
@@ -462,7 +468,9 @@ export class Objects {
     const strategy = this.#strategy(res);
     const { errors: unknown, warnings } = checkObject.prepare(res, obj, options.fieldValidation ?? "Warn");
     const shape = checkObject.validate(res, obj, strategy.nameRule);
-    if (shape.length) throw ApiError.invalid(res.kind, target(res, obj.metadata.name ?? ""), [...unknown, ...shape]);
+    if (shape.length) {
+      throw ApiError.invalid(res.kind, target(res, obj.metadata.name ?? ""), [...unknown, ...shape]);
+    }
     if (operation === "CREATE") strategy.prepareForCreate?.(obj);
     else if (options.prepare !== false) strategy.prepareForUpdate?.(obj, old!);
     const req = {

@@ -13,11 +13,13 @@ export interface CursorState {
   revision: number;
   /** The last key of the page before. */
   after: KvKey;
+  /** Whether the list runs newest key first. */
+  reverse?: boolean;
 }
 
 /** Encodes a cursor. */
 export function encodeCursor(state: CursorState): string {
-  const json = JSON.stringify({ r: state.revision, k: state.after });
+  const json = JSON.stringify({ r: state.revision, k: state.after, d: state.reverse ? 1 : 0 });
   return btoa(String.fromCharCode(...new TextEncoder().encode(json)))
     .replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
 }
@@ -27,11 +29,14 @@ export function decodeCursor(cursor: string): CursorState {
   try {
     const b64 = cursor.replaceAll("-", "+").replaceAll("_", "/");
     const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    const { r, k } = JSON.parse(new TextDecoder().decode(bytes));
-    if (!Number.isSafeInteger(r) || r < 0 || !Array.isArray(k) || !k.every((p) => typeof p === "string")) {
+    const { r, k, d } = JSON.parse(new TextDecoder().decode(bytes));
+    if (
+      !Number.isSafeInteger(r) || r < 0 || !Array.isArray(k) || !k.length ||
+      !k.every((p) => typeof p === "string" && p) || (d !== 0 && d !== 1)
+    ) {
       throw new Error("bad shape");
     }
-    return { revision: r, after: k };
+    return { revision: r, after: k, reverse: d === 1 };
   } catch {
     throw new InvalidEntryError("the list cursor is not valid");
   }

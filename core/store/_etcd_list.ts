@@ -12,7 +12,8 @@ import { Buffer } from "node:buffer";
 import type { IRangeRequest, IRangeResponse } from "etcd3";
 import { SortOrder, SortTarget } from "etcd3";
 import { InvalidEntryError } from "./errors.ts";
-import { decodeCursor, decodeValue, encodeCursor, type KeyCodec, type KeyRange } from "./_etcd_keys.ts";
+import { decodeValue, type KeyCodec, type KeyRange } from "./_etcd_keys.ts";
+import { decodeCursor, encodeCursor } from "./_cursor.ts";
 import type { KvEntry, ListOptions, ListPage } from "./types.ts";
 
 const FIRST_RANGE_KEYS = 64;
@@ -40,14 +41,15 @@ export async function listPage<T>(
   let reverse = options.reverse ?? false;
   if (options.cursor) {
     const cursor = decodeCursor(options.cursor);
-    if (cursor.key.compare(start) < 0 || cursor.key.compare(end) >= 0) {
+    const key = codec.encode(cursor.after);
+    if (key.compare(start) < 0 || key.compare(end) >= 0) {
       throw new InvalidEntryError("the list cursor belongs to another prefix");
     }
     revision = cursor.revision;
-    reverse = cursor.reverse;
+    reverse = cursor.reverse ?? false;
     // Forward: continue just after the last key ("\0" is the smallest suffix). Backward: before it.
-    if (reverse) end = cursor.key;
-    else start = Buffer.concat([cursor.key, Buffer.from([0])]);
+    if (reverse) end = key;
+    else start = Buffer.concat([key, Buffer.from([0])]);
   } else if (options.revision !== undefined) {
     revision = options.revision;
   }
@@ -85,6 +87,6 @@ export async function listPage<T>(
     }
     rangeKeys = Math.max(1, Math.min(MAX_RANGE_KEYS, Math.floor(TARGET_RANGE_BYTES / largest)));
   }
-  const cursor = more && lastKey ? encodeCursor({ revision, key: lastKey, reverse }) : "";
+  const cursor = more && lastKey ? encodeCursor({ revision, after: codec.decode(lastKey), reverse }) : "";
   return { entries, cursor, revision };
 }

@@ -189,7 +189,7 @@ class EmbeddedStore implements Store {
     // Holding the write lock gives a snapshot: no commit lands between reading the data and the log.
     return await this.#writes.run(() =>
       this.#listAt<T>(prefix, cursor?.revision ?? options.revision ?? this.#rev, cursor?.after, limit, {
-        reverse: options.reverse ?? false,
+        reverse: cursor?.reverse ?? options.reverse ?? false,
       })
     );
   }
@@ -260,7 +260,7 @@ class EmbeddedStore implements Store {
     const more = found.length > limit;
     return {
       entries,
-      cursor: more ? encodeCursor({ revision: rev, after: page[page.length - 1].key }) : "",
+      cursor: more ? encodeCursor({ revision: rev, after: page[page.length - 1].key, reverse }) : "",
       revision: rev,
     };
   }

@@ -32,7 +32,8 @@ import type {
   WatchEvent,
   WatchOptions,
 } from "./types.ts";
-import { decodeCursor, decodeValue, KeyCodec } from "./_etcd_keys.ts";
+import { decodeValue, KeyCodec } from "./_etcd_keys.ts";
+import { decodeCursor } from "./_cursor.ts";
 import {
   type CallContext,
   type CallKind,

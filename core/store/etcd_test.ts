@@ -5,7 +5,7 @@ import { startEtcd } from "@skiff/test-harness";
 import { defineStoreContract, take } from "./contract.ts";
 import { InvalidEntryError, RevisionCompactedError, StoreUnavailableError } from "./errors.ts";
 import { openEtcdStore } from "./etcd.ts";
-import { decodeCursor, encodeCursor, KeyCodec } from "./_etcd_keys.ts";
+import { KeyCodec } from "./_etcd_keys.ts";
 import { LeaseCache } from "./_etcd_lease.ts";
 import type { Mutation } from "./_etcd_atomic.ts";
 import { landedRevision } from "./_etcd_commit.ts";
@@ -46,15 +46,6 @@ Deno.test("etcd keys are the prefix and the URI-encoded parts joined by slashes"
   assert.throws(() => codec.encode(["a", ""]), InvalidEntryError);
   assert.throws(() => codec.range(["a", ""]), InvalidEntryError);
   assert.throws(() => codec.encode(["a", 1 as unknown as string]), InvalidEntryError);
-});
-
-Deno.test("etcd list cursors round-trip and foreign cursors are refused", () => {
-  const state = { revision: 42, key: Buffer.from("/skiff/a/b"), reverse: true };
-  const cursor = encodeCursor(state);
-  assert.match(cursor, /^[A-Za-z0-9_-]+$/);
-  assert.deepEqual(decodeCursor(cursor), state);
-  assert.throws(() => decodeCursor("not a cursor"), InvalidEntryError);
-  assert.throws(() => decodeCursor(btoa(JSON.stringify({ r: -1, k: "", d: 0 }))), InvalidEntryError);
 });
 
 Deno.test("etcd leases are shared within the reuse window and granted with the window added", async () => {

@@ -33,7 +33,10 @@ Deno.test("a second skiff up on a data dir in use exits with a one-line error", 
   const first = await startSkiff();
   const second = await runSkiff(["up", "--data-dir", first.dataDir, "--port", String(freePort())]);
   assert.equal(second.code, 1);
-  assert.match(second.stderr, /\nskiff: the store .* is in use by process \d+; stop it or choose another --data-dir\n$/);
+  assert.match(
+    second.stderr,
+    /\nskiff: the store .* is in use by process \d+; stop it or choose another --data-dir\n$/,
+  );
   await first.stop();
   await Deno.remove(first.dataDir, { recursive: true });
 });
@@ -42,7 +45,10 @@ Deno.test("bad flags exit 2 with one line that says what to do, never a stack tr
   for (
     const [args, message] of [
       [["up", "--prot", "1"], "skiff: Unknown option '--prot'. Run \"skiff up --help\" for the flags.\n"],
-      [["up", "--port", "x"], 'skiff: --port must be a number from 1 to 65535, not "x". Run "skiff up --help" for the flags.\n'],
+      [
+        ["up", "--port", "x"],
+        'skiff: --port must be a number from 1 to 65535, not "x". Run "skiff up --help" for the flags.\n',
+      ],
       [["down"], 'skiff: unknown command "down". Run "skiff up --help" for the flags.\n'],
     ] as const
   ) {
@@ -58,7 +64,10 @@ Deno.test("a port in use exits 1 with a one-line error", async () => {
   const res = await runSkiff(["up", "--data-dir", dir, "--port", String((holder.addr as Deno.NetAddr).port)]);
   holder.close();
   assert.equal(res.code, 1);
-  assert.match(res.stderr.split("\n").at(-2)!, /^skiff: port \d+ is in use; stop what listens there or pass another --port$/);
+  assert.match(
+    res.stderr.split("\n").at(-2)!,
+    /^skiff: port \d+ is in use; stop what listens there or pass another --port$/,
+  );
   assert.ok(!res.stderr.includes("    at "), res.stderr);
   await Deno.remove(dir, { recursive: true });
 });

@@ -62,8 +62,10 @@ export async function startSkiff(
     child,
     async fetch(path, init = {}) {
       if (!client) {
-        client = Deno.createHttpClient({ caCerts: [await Deno.readTextFile(`${dataDir}/pki/ca.crt`)] });
+        // Both files appear during start-up; read both before keeping either.
+        const ca = await Deno.readTextFile(`${dataDir}/pki/ca.crt`);
         token = (await Deno.readTextFile(`${dataDir}/tokens.csv`)).split(",")[0];
+        client = Deno.createHttpClient({ caCerts: [ca] });
       }
       const headers = new Headers(init.headers);
       if (!headers.has("authorization")) headers.set("authorization", `Bearer ${token}`);

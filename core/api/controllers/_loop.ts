@@ -61,6 +61,8 @@ export function startLoop(
           }
           [cursor, revision] = [page.cursor, page.revision];
         } while (cursor);
+        // stop() may have run while the list was in flight, before there was a watch to cancel.
+        if (stopped) return;
         reader = store.watch<KubeObject>({ prefix }, { after: revision }).getReader();
         for (;;) {
           const { value: ev, done } = await reader.read();
