@@ -43,7 +43,7 @@ Deno.test("a create into a missing namespace is 404 and a duplicate is 409 Alrea
 
 Deno.test("the 000-01 pod with images: is refused with 422 naming image, and images under Strict", async () => {
   const f = await apiFixture();
-  const yaml = await Deno.readTextFile(new URL("../../../shared/manifests/000-01.yaml", import.meta.url));
+  const yaml = await Deno.readTextFile(new URL("../../tests/manifests/000-01.yaml", import.meta.url));
   const before = await f.api.objects.store.revision();
   const strict = await f.req("POST", `${PODS}?fieldValidation=Strict`, yaml, "application/yaml");
   assert.equal(strict.status, 422);

@@ -44,7 +44,7 @@ const podSchema: JSONSchemaProps = {
   },
 };
 
-const manifest = new URL("../../../shared/manifests/000-01.yaml", import.meta.url);
+const manifest = new URL("../../tests/manifests/000-01.yaml", import.meta.url);
 
 Deno.test("the Pod manifest with images: instead of image: is pruned and then refused for the missing image", async () => {
   const pod = parse(await Deno.readTextFile(manifest));
