@@ -14,6 +14,7 @@ import { startCrdController } from "./controllers/crds.ts";
 import { startNamespaceController } from "./controllers/namespaces.ts";
 import type { Loop } from "./controllers/_loop.ts";
 import { discoveryRoutes } from "./discovery.ts";
+import { openapiRoutes } from "./openapi/mod.ts";
 import { ApiError } from "./errors.ts";
 import { serveResource } from "./handlers.ts";
 import { healthRoutes } from "./health.ts";
@@ -93,6 +94,7 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
   app.all("/api/*", resources);
   app.all("/apis/*", resources);
   app.route("/", discoveryRoutes(registry));
+  app.route("/", openapiRoutes(registry));
 
   let loops: Loop[] = [];
   return {

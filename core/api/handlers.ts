@@ -25,6 +25,7 @@ import { type DeleteOptions, type ListOptions, type Objects, target, type WriteO
 import type { ResourceTarget } from "./_paths.ts";
 import { parseFieldSelector, parseLabelSelector } from "./selectors.ts";
 import { watchStream } from "./watch.ts";
+import { negotiate, notAcceptable, parseIncludeObject, toTable } from "./table/mod.ts";
 import type { FieldValidation } from "./_validation.ts";
 
 /**
@@ -58,7 +59,12 @@ export async function serveResource(c: Context, objects: Objects, t: ResourceTar
   if (!name) {
     switch (method) {
       case "GET": {
+        const table = tableRequest(c);
         const list = await objects.list(res, namespace, listOptions(c, res.kind));
+        if (table) {
+          const listMeta = { resourceVersion: list.resourceVersion, continue: list.continue };
+          return c.json(toTable(res, list.items, { ...table, listMeta }));
+        }
         const metadata: Record<string, string> = { resourceVersion: list.resourceVersion };
         if (list.continue) metadata.continue = list.continue;
         return c.json({ kind: res.listKind, apiVersion: res.apiVersion, metadata, items: list.items });
@@ -85,7 +91,11 @@ export async function serveResource(c: Context, objects: Objects, t: ResourceTar
 
   switch (method) {
     case "GET": {
+      const table = subresource === "scale" ? undefined : tableRequest(c);
       const obj = await objects.get(res, namespace, name);
+      if (table) {
+        return c.json(toTable(res, [obj], { ...table, listMeta: { resourceVersion: obj.metadata.resourceVersion } }));
+      }
       return c.json(subresource === "scale" ? toScale(res, obj) : obj);
     }
     case "PUT": {
@@ -221,6 +231,15 @@ async function respondScale(
 }
 
 // ---- query parsing -------------------------------------------------------------------------------
+
+/** A GET that asks for a meta.k8s.io Table (kubectl get): its version and includeObject; 406 for nothing we serve. */
+function tableRequest(c: Context) {
+  const form = negotiate(c.req.header("accept") ?? null);
+  if (!form) throw notAcceptable();
+  return form.as === "table"
+    ? { version: form.version, includeObject: parseIncludeObject(c.req.query("includeObject")) }
+    : undefined;
+}
 
 function isTrue(v: string | undefined): boolean {
   return v === "true" || v === "1";

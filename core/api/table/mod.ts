@@ -1,0 +1,38 @@
+/**
+ * Table output for `kubectl get`: meta.k8s.io Tables built as kube-apiserver builds them, kubectl's
+ * printers for the built-in kinds Skiff serves, CRD additionalPrinterColumns through Kubernetes'
+ * JSONPath, Accept negotiation, `includeObject`, and Table-wrapped watch events.
+ *
+ * @example
+ * ```ts
+ * import { negotiate, notAcceptable, parseIncludeObject, toTable } from "./table/mod.ts";
+ *
+ * const form = negotiate(c.req.header("accept"));
+ * if (!form) throw notAcceptable();
+ * if (form.as === "table") {
+ *   const includeObject = parseIncludeObject(c.req.query("includeObject"));
+ *   return c.json(toTable(res, list.items, {
+ *     version: form.version,
+ *     includeObject,
+ *     listMeta: { resourceVersion: list.resourceVersion, continue: list.continue },
+ *   }));
+ * }
+ * ```
+ *
+ * @module
+ */
+export { type TableOptions, toTable } from "./to_table.ts";
+export { tableWatch, type TableWatchEvent, type TableWatchOptions } from "./watch.ts";
+export { negotiate, type Negotiated, notAcceptable, parseIncludeObject, wantsTable } from "./negotiate.ts";
+export { age, humanDuration } from "./duration.ts";
+export type {
+  Cell,
+  IncludeObject,
+  PartialObjectMetadata,
+  Table,
+  TableColumnDefinition,
+  TableListMeta,
+  TableRow,
+  TableRowCondition,
+  TableVersion,
+} from "./types.ts";
