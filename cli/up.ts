@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { createApiServer } from "@skiff/api";
+import { createApiServer, noDelayOnPort } from "@skiff/api";
 import { authenticate, ensureAuth, writeKubeconfig } from "@skiff/auth";
 import { SYSTEM_NAMESPACES } from "@skiff/api";
 import { openEmbeddedStore, openEtcdStore, type Store } from "@skiff/store";
@@ -70,6 +70,11 @@ export async function up(options: UpOptions, log: (line: string) => void): Promi
         signal: abort.signal,
         onListen: () => {},
       }, api.app.fetch);
+      // Deno.serve leaves Nagle's algorithm on for TLS (see core/api/tcp_no_delay.ts); the later passes
+      // catch a connection the kernel completed before the listener had the option.
+      const port = (server.addr as Deno.NetAddr).port;
+      noDelayOnPort(port);
+      for (const ms of [100, 1000]) Deno.unrefTimer(setTimeout(() => noDelayOnPort(port), ms));
     } catch (e) {
       if (e instanceof Deno.errors.AddrInUse) {
         throw new StartupError(

@@ -27,9 +27,18 @@ export function mediaType(req: Request): string {
  * ```
  */
 export async function readBody(req: Request): Promise<string> {
-  const declared = Number(req.headers.get("content-length") ?? "0");
+  const length = req.headers.get("content-length");
+  const declared = Number(length ?? "0");
   if (declared > MAX_BODY_BYTES) throw ApiError.tooLarge(MAX_BODY_BYTES);
   if (!req.body) return "";
+  if (length !== null) {
+    // The HTTP layer holds the body to its declared length, which passed the limit: read it in one
+    // step. Iterating the stream cost the server ~0.07 ms more per request (a Pod create: ~6 % of its
+    // CPU). The size is checked again for requests built in-process, which nothing holds to it.
+    const bytes = await req.arrayBuffer();
+    if (bytes.byteLength > MAX_BODY_BYTES) throw ApiError.tooLarge(MAX_BODY_BYTES);
+    return new TextDecoder().decode(bytes);
+  }
   const chunks: Uint8Array[] = [];
   let total = 0;
   for await (const chunk of req.body) {

@@ -7,6 +7,7 @@
 import {
   defaultNamespace,
   defaultPod,
+  fillPodDefaults,
   type Namespace,
   type Pod,
   validatePod,
@@ -29,9 +30,11 @@ import { Strategies } from "./strategy.ts";
 export function builtinStrategies(): Strategies {
   const s = new Strategies();
   s.set("v1", "Pod", {
-    // Kubernetes defaults pod specs on every write (defaultPod works on a copy; only the spec changes).
+    // Kubernetes defaults pod specs on every write. A create works on its own copy of the request, so
+    // in place; an update's object may share parts with a patch that is applied again on a conflict,
+    // so a copy (defaultPod copies; only the spec changes).
     prepareForCreate(pod) {
-      pod.spec = defaultPod(pod as Pod).spec;
+      fillPodDefaults(pod as Pod);
       pod.status = { phase: "Pending", qosClass: qosClass(pod) };
     },
     prepareForUpdate(pod) {

@@ -94,7 +94,9 @@ export async function serveResource(c: Context, objects: Objects, t: ResourceTar
       const table = subresource === "scale" ? undefined : tableRequest(c);
       const obj = await objects.get(res, namespace, name);
       if (table) {
-        return c.json(toTable(res, [obj], { ...table, listMeta: { resourceVersion: obj.metadata.resourceVersion } }));
+        return c.json(
+          toTable(res, [obj], { ...table, listMeta: { resourceVersion: obj.metadata.resourceVersion } }),
+        );
       }
       return c.json(subresource === "scale" ? toScale(res, obj) : obj);
     }

@@ -27,3 +27,4 @@ export {
   type WriteResult,
 } from "./objects.ts";
 export { Strategies, type Strategy } from "./strategy.ts";
+export { noDelayOnPort } from "./tcp_no_delay.ts";

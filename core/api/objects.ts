@@ -15,7 +15,8 @@ import { collectionKey, objectKey, type Registry, type Resource } from "./regist
 import type { Strategies } from "./strategy.ts";
 import { type FieldSelector, matchFields, matchLabels, type Selector } from "./selectors.ts";
 import { checkObject, type FieldValidation } from "./_validation.ts";
-import { deepEqual, now, randomSuffix } from "./_util.ts";
+import { NamespaceGate } from "./_namespace_gate.ts";
+import { copyJson, deepEqual, now, randomSuffix } from "./_util.ts";
 
 /** Options every write takes. */
 export interface WriteOptions {
@@ -55,8 +56,8 @@ export interface DeleteOptions {
   dryRun?: boolean;
 }
 
-/** The namespace kind's resource, used for existence checks. */
-const NAMESPACES = { group: "", plural: "namespaces", namespaced: false };
+/** Creates whose transaction checks the namespace's versionstamp before falling back to read-then-write. */
+const MAX_GATED_ATTEMPTS = 5;
 
 /**
  * Object semantics for every served resource.
@@ -68,11 +69,15 @@ const NAMESPACES = { group: "", plural: "namespaces", namespaced: false };
  * ```
  */
 export class Objects {
+  readonly #namespaces: NamespaceGate;
+
   constructor(
     readonly store: Store,
     readonly registry: Registry,
     readonly hooks: { admission: AdmissionChain; strategies: Strategies },
-  ) {}
+  ) {
+    this.#namespaces = new NamespaceGate(store);
+  }
 
   // ---- reads ---------------------------------------------------------------------------------------
 
@@ -154,7 +159,7 @@ export class Objects {
     body: KubeObject,
     options: WriteOptions = {},
   ): Promise<WriteResult> {
-    const obj = structuredClone(body) as KubeObject;
+    const obj = copyJson(body) as KubeObject;
     checkTypeMeta(res, obj);
     obj.metadata ??= {};
     const meta = obj.metadata;
@@ -180,13 +185,29 @@ export class Objects {
     const warnings = await this.#admit(res, obj, undefined, options, "CREATE");
     // Hooks may have replaced the metadata object: read it again.
     const { namespace: ns, name } = obj.metadata;
-    if (res.namespaced) await this.#namespaceAcceptsNew(res, ns, name);
+    // A dry run commits nothing that could check the namespace, so it reads it as it is now.
+    let gate = res.namespaced
+      ? await this.#namespaces.accepting(res, ns, name, { fresh: options.dryRun })
+      : undefined;
     if (options.dryRun) return { object: obj, warnings };
     const key = objectKey(res, ns, name);
-    const result = await this.store.atomic().check({ key, versionstamp: null }).set(key, obj).commit();
-    if (!result.ok) throw ApiError.alreadyExists(target(res, name));
-    obj.metadata.resourceVersion = result.versionstamp;
-    return { object: obj, warnings };
+    for (let attempt = 0;; attempt++) {
+      const op = this.store.atomic().check({ key, versionstamp: null });
+      // The commit also checks that the namespace is as it was when found accepting (see
+      // _namespace_gate.ts). A namespace that keeps changing gets the plain read-then-write after 5 tries.
+      if (gate && attempt < MAX_GATED_ATTEMPTS) op.check(gate);
+      const result = await op.set(key, obj).commit();
+      if (result.ok) {
+        obj.metadata.resourceVersion = result.versionstamp;
+        return { object: obj, warnings };
+      }
+      if (!gate || attempt >= MAX_GATED_ATTEMPTS) throw ApiError.alreadyExists(target(res, name));
+      // Either the object exists or the namespace changed: look at the namespace again (404 or 403 when
+      // it no longer accepts objects); unchanged means the object exists.
+      const seen = gate.versionstamp;
+      gate = await this.#namespaces.accepting(res, ns, name, { fresh: true });
+      if (gate.versionstamp === seen) throw ApiError.alreadyExists(target(res, name));
+    }
   }
 
   // ---- update --------------------------------------------------------------------------------------
@@ -202,7 +223,7 @@ export class Objects {
     body: KubeObject,
     options: WriteOptions & { subresource?: string } = {},
   ): Promise<WriteResult> {
-    const obj = structuredClone(body) as KubeObject;
+    const obj = copyJson(body) as KubeObject;
     checkTypeMeta(res, obj);
     obj.metadata ??= {};
     if (obj.metadata.name !== undefined && obj.metadata.name !== name) {
@@ -243,7 +264,7 @@ export class Objects {
   ): Promise<WriteResult> {
     for (let attempt = 0;; attempt++) {
       const current = await this.get(res, namespace, name);
-      const next = mutate(structuredClone(current));
+      const next = mutate(copyJson(current));
       if (next === null || typeof next !== "object" || Array.isArray(next)) {
         throw ApiError.badRequest("the patch did not produce an object");
       }
@@ -274,18 +295,18 @@ export class Objects {
     let next: KubeObject;
     if (options.subresource === "status") {
       // Only status changes through /status; everything else stays as stored.
-      next = structuredClone(current);
+      next = copyJson(current);
       if (obj.status === undefined) delete next.status;
       else next.status = obj.status;
     } else if (options.subresource === "finalize") {
       // A Namespace's /finalize changes only spec.finalizers.
-      next = structuredClone(current);
+      next = copyJson(current);
       next.spec = { ...next.spec, finalizers: obj.spec?.finalizers ?? [] };
     } else {
       next = obj;
       if (res.status) {
         if (current.status === undefined) delete next.status;
-        else next.status = structuredClone(current.status);
+        else next.status = copyJson(current.status);
       }
     }
     checkTypeMeta(res, next);
@@ -368,7 +389,7 @@ export class Objects {
       const strategy = this.#strategy(res);
       let grace = options.gracePeriodSeconds ?? strategy.gracePeriodSeconds?.(current) ?? 0;
       if (grace < 0) grace = 0;
-      const next = structuredClone(current);
+      const next = copyJson(current);
       const finalizers: string[] = [...(meta.finalizers ?? [])];
       const policy = options.propagationPolicy ??
         (options.orphanDependents === true
@@ -415,7 +436,7 @@ export class Objects {
       }
       strategy.prepareForDelete?.(next);
       if (options.dryRun) return { object: next, deleted: false };
-      const stored = structuredClone(next);
+      const stored = copyJson(next);
       delete stored.metadata.resourceVersion;
       const result = await this.store.atomic().check({ key, versionstamp: meta.resourceVersion }).set(
         key,
@@ -492,24 +513,6 @@ export class Objects {
     if (!errors.length) errors.push(...await this.hooks.admission.validate(req));
     if (errors.length) throw ApiError.invalid(res.kind, target(res, obj.metadata.name ?? ""), errors);
     return warnings;
-  }
-
-  /** A namespaced create needs its namespace to exist and not be terminating. */
-  async #namespaceAcceptsNew(res: Resource, namespace: string, name: string): Promise<void> {
-    const ns = await this.store.get<KubeObject>(objectKey(NAMESPACES, "", namespace));
-    if (!ns.value) throw ApiError.notFound({ resource: "namespaces", group: "", name: namespace });
-    if (ns.value.metadata.deletionTimestamp || ns.value.status?.phase === "Terminating") {
-      const err = ApiError.forbidden(
-        target(res, name),
-        `unable to create new content in namespace ${namespace} because it is being terminated`,
-      );
-      err.details!.causes = [{
-        reason: "NamespaceTerminating",
-        message: `namespace ${namespace} is being terminated`,
-        field: "metadata.namespace",
-      }];
-      throw err;
-    }
   }
 
   /** A stored entry as clients see it: at the URL's version, with its resourceVersion. */

@@ -9,11 +9,18 @@
  *
  * @module
  */
-import { RevisionCompactedError, type WatchEvent } from "@skiff/store";
+import { RevisionCompactedError } from "@skiff/store";
 import type { KubeObject } from "./admission.ts";
 import { ApiError } from "./errors.ts";
 import type { ListOptions, Objects } from "./objects.ts";
 import { collectionKey, type Resource } from "./registry.ts";
+import {
+  asSubscriberError,
+  type HubListener,
+  type HubSubscription,
+  type SharedEvent,
+  watchCollection,
+} from "./_watch_hub.ts";
 
 /** Options of a watch request. */
 export interface WatchRequest extends Pick<ListOptions, "labelSelector" | "fieldSelector"> {
@@ -33,8 +40,9 @@ export interface WireEvent {
 export const BOOKMARK_EVERY_MS = 30_000;
 
 /**
- * The events of a watch, as a stream of newline-delimited JSON. Cancelling it (the client went away)
- * stops the store watch.
+ * The events of a watch, as a stream of newline-delimited JSON. Changes come from the collection's
+ * shared store watch (`_watch_hub.ts`); cancelling the stream (the client went away) leaves it, and the
+ * last watch to leave stops it.
  *
  * @example
  * ```ts
@@ -49,16 +57,14 @@ export function watchStream(
   request: WatchRequest,
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  let source: ReadableStream<WatchEvent<KubeObject>> | undefined;
-  let reader: ReadableStreamDefaultReader<WatchEvent<KubeObject>> | undefined;
+  let subscription: HubSubscription | undefined;
   let timers: ReturnType<typeof setTimeout>[] = [];
   let closed = false;
   const stop = () => {
     closed = true;
     timers.forEach(clearTimeout);
     timers = [];
-    reader?.cancel().catch(() => {});
-    source?.cancel().catch(() => {});
+    subscription?.cancel();
   };
 
   return new ReadableStream<Uint8Array>({
@@ -107,57 +113,64 @@ export function watchStream(
         timers.push(setTimeout(tick, BOOKMARK_EVERY_MS));
       }
 
-      source = objects.store.watch<KubeObject>({ prefix: collectionKey(res, namespace) }, { after });
-      reader = source.getReader();
-      (async () => {
-        try {
-          for (;;) {
-            const { value: event, done } = await reader!.read();
-            if (done || closed) break;
-            const wire = toWire(objects, res, event, request);
-            delivered = event.revision;
-            if (wire) send(wire);
-          }
-        } catch (e) {
-          if (e instanceof RevisionCompactedError) {
-            const gone = ApiError.gone(
-              `too old resource version: ${e.requestedRevision} (${e.compactedRevision})`,
-            );
-            send({ type: "ERROR", object: gone.toStatus() as unknown as Record<string, unknown> });
-          } else if (!closed) {
-            send({
-              type: "ERROR",
-              object: ApiError.internal(String(e)).toStatus() as unknown as Record<string, unknown>,
-            });
-          }
+      const prefix = collectionKey(res, namespace);
+      const fail = (e: unknown) => {
+        if (e instanceof RevisionCompactedError) {
+          const gone = ApiError.gone(
+            `too old resource version: ${e.requestedRevision} (${e.compactedRevision})`,
+          );
+          send({ type: "ERROR", object: gone.toStatus() as unknown as Record<string, unknown> });
+        } else if (!closed) {
+          send({
+            type: "ERROR",
+            object: ApiError.internal(String(e)).toStatus() as unknown as Record<string, unknown>,
+          });
         }
         end();
-      })();
+      };
+      const listener: HubListener = {
+        event: (e) => {
+          delivered = e.revision;
+          const line = wireLine(objects, res, e, request);
+          if (line && !closed) controller.enqueue(line);
+        },
+        error: (e) => {
+          if (closed) return;
+          const compacted = e instanceof RevisionCompactedError ? e.compactedRevision : undefined;
+          if (compacted === undefined || delivered < compacted) return fail(asSubscriberError(e, delivered));
+          // The shared store watch failed at a revision this watch is already past: go on from here.
+          try {
+            subscription = watchCollection(objects.store, prefix, delivered, listener);
+          } catch (err) {
+            fail(err);
+          }
+        },
+        end,
+      };
+      // The client may have gone while the list was read.
+      if (!closed) subscription = watchCollection(objects.store, prefix, after, listener);
     },
     cancel: stop,
   });
 }
 
-/** A store event as the client sees it, or nothing when neither side of it matches the selectors. */
-function toWire(
+/**
+ * A store event as the client sees it, as one encoded line shared with every watch that sends the same
+ * form of it, or nothing when neither side of it matches the selectors.
+ */
+function wireLine(
   objects: Objects,
   res: Resource,
-  event: WatchEvent<KubeObject>,
+  shared: SharedEvent,
   request: WatchRequest,
-): WireEvent | null {
-  const rv = String(event.revision);
-  const present = (o: KubeObject) => {
-    o.apiVersion = res.apiVersion;
-    o.kind = res.kind;
-    o.metadata.resourceVersion = rv;
-    return o;
-  };
+): Uint8Array | null {
+  const event = shared.event;
   const now = event.value && objects.matches(event.value, request);
   const before = event.prevValue && objects.matches(event.prevValue, request);
-  if (event.type === "delete") return before ? { type: "DELETED", object: present(event.prevValue!) } : null;
-  if (now && before) return { type: "MODIFIED", object: present(event.value!) };
-  if (now) return { type: "ADDED", object: present(event.value!) };
-  if (before) return { type: "DELETED", object: present(event.value!) };
+  if (event.type === "delete") return before ? shared.line("DELETED", "prevValue", res) : null;
+  if (now && before) return shared.line("MODIFIED", "value", res);
+  if (now) return shared.line("ADDED", "value", res);
+  if (before) return shared.line("DELETED", "value", res);
   return null;
 }
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import type { Pod } from "../api/pod.ts";
-import { defaultPod } from "./pod.ts";
+import { defaultPod, fillPodDefaults } from "./pod.ts";
 
 const withContainers = (...images: string[]): Pod => ({
   metadata: { name: "web" },
@@ -101,4 +101,13 @@ Deno.test("defaulting leaves the given pod unchanged and keeps values that are s
   assert.deepEqual(input, before);
   assert.equal(pod.spec!.restartPolicy, "Never");
   assert.equal(pod.spec!.containers[0].imagePullPolicy, "Never");
+});
+
+Deno.test("fillPodDefaults fills the pod itself with what defaultPod returns", () => {
+  const pod = withContainers("nginx:1.27", "nginx");
+  pod.spec!.containers[0].resources = { limits: { cpu: "1" } };
+  const copy = defaultPod(pod);
+  assert.equal(pod.spec!.restartPolicy, undefined, "defaultPod leaves its input alone");
+  fillPodDefaults(pod);
+  assert.deepEqual(pod, copy);
 });

@@ -1,0 +1,46 @@
+import assert from "node:assert/strict";
+import { ensureAuth } from "@skiff/auth";
+import { noDelayOnPort, noDelayState } from "./tcp_no_delay.ts";
+
+Deno.test({
+  name: "TLS connections Deno.serve accepts after noDelayOnPort have TCP_NODELAY",
+  ignore: Deno.build.os !== "linux",
+  async fn() {
+    const dir = await Deno.makeTempDir({ prefix: "skiff-nodelay-" });
+    const auth = await ensureAuth(dir);
+    const server = Deno.serve(
+      { ...auth.pki.serving, hostname: "127.0.0.1", port: 0, onListen: () => {} },
+      () => new Response("ok"),
+    );
+    const port = server.addr.port;
+    assert.deepEqual(noDelayState(port), [false], "Deno.serve leaves Nagle on for TLS");
+    assert.equal(noDelayOnPort(port), 1);
+    const client = Deno.createHttpClient({ caCerts: [auth.pki.ca.cert] });
+    const res = await fetch(`https://127.0.0.1:${port}/`, { client });
+    assert.equal(await res.text(), "ok");
+    // The listener and the connection accepted from it (the client's end has another local port).
+    assert.deepEqual(noDelayState(port), [true, true]);
+    client.close();
+    await server.shutdown();
+    await Deno.remove(dir, { recursive: true });
+  },
+});
+
+Deno.test({
+  name: "noDelayOnPort also sets connections accepted before it ran",
+  ignore: Deno.build.os !== "linux",
+  async fn() {
+    const server = Deno.serve(
+      { hostname: "127.0.0.1", port: 0, onListen: () => {} },
+      () => new Response("ok"),
+    );
+    const port = server.addr.port;
+    const conn = await Deno.connect({ hostname: "127.0.0.1", port });
+    await conn.write(new TextEncoder().encode("GET / HTTP/1.1\r\nhost: x\r\n\r\n"));
+    await conn.read(new Uint8Array(1024));
+    assert.equal(noDelayOnPort(port), 2);
+    assert.deepEqual(noDelayState(port), [true, true]);
+    conn.close();
+    await server.shutdown();
+  },
+});
