@@ -73,7 +73,7 @@ export async function serveResource(c: Context, objects: Objects, t: ResourceTar
         if (res.namespaced && !namespace) throw ApiError.methodNotAllowed();
         const body = await readObject(c.req.raw) as KubeObject;
         const { object, warnings } = await objects.create(res, namespace, body, writeOptions(c));
-        return respond(c, object, options(c).dryRun ? 201 : 201, warnings);
+        return respond(c, object, 201, warnings);
       }
       case "DELETE": {
         const deleted = await objects.deleteCollection(
