@@ -62,45 +62,8 @@ export function setOwn(obj: JsonObject, key: string, value: unknown): void {
   }
 }
 
-/**
- * A deep copy of a JSON value.
- *
- * @example
- * ```ts
- * const copy = cloneJson({ a: [1, { b: 2 }] });
- * ```
- */
-export function cloneJson<T>(v: T): T {
-  if (Array.isArray(v)) return v.map(cloneJson) as T;
-  if (isObject(v)) {
-    const out: JsonObject = {};
-    for (const k of Object.keys(v)) setOwn(out, k, cloneJson(v[k]));
-    return out as T;
-  }
-  return v;
-}
-
-/**
- * Structural equality of two JSON values (object key order does not matter, array order does).
- *
- * @example
- * ```ts
- * jsonEqual({ a: [1, 2] }, { a: [1, 2] }); // true
- * ```
- */
-export function jsonEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a)) {
-    return Array.isArray(b) && a.length === b.length && a.every((v, i) => jsonEqual(v, b[i]));
-  }
-  if (isObject(a)) {
-    if (!isObject(b)) return false;
-    const ka = Object.keys(a);
-    if (ka.length !== Object.keys(b).length) return false;
-    return ka.every((k) => hasOwn(b, k) && jsonEqual(a[k], b[k]));
-  }
-  return false;
-}
+// One deep copy and one deep equality for every package.
+export { cloneJson, jsonEqual } from "@skiff/schema";
 
 /**
  * The name Go's encoding/json gives a JSON value in "cannot unmarshal X into ..." errors.

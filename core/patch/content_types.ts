@@ -11,7 +11,7 @@ export const JSON_PATCH = "application/json-patch+json";
 export const MERGE_PATCH = "application/merge-patch+json";
 /** Kubernetes' strategic merge patch (built-in kinds only). */
 export const STRATEGIC_MERGE_PATCH = "application/strategic-merge-patch+json";
-/** Server-side apply (not implemented by this package). */
+/** Server-side apply (see applyConfiguration). */
 export const APPLY_PATCH = "application/apply-patch+yaml";
 
 /** One of the patch Content-Types. */

@@ -1,7 +1,8 @@
 /**
  * PATCH bodies as the Kubernetes API server applies them: JSON patch (RFC 6902), JSON merge patch
- * (RFC 7386) and strategic merge patch, with Kubernetes' semantics, error texts and HTTP codes. Every
- * function works on a copy and leaves its arguments alone.
+ * (RFC 7386), strategic merge patch and server-side apply (with the managedFields every write records),
+ * with Kubernetes' semantics, error texts and HTTP codes. Every function works on a copy and leaves its
+ * arguments alone.
  *
  * @example
  * ```ts
@@ -30,3 +31,16 @@ export { parsePatchBody } from "./body.ts";
 export { applyJsonPatch, MAX_JSON_PATCH_OPERATIONS } from "./json_patch.ts";
 export { applyMergePatch } from "./merge_patch.ts";
 export { applyStrategicMergePatch } from "./strategic_merge_patch.ts";
+// Server-side apply and managedFields (structured-merge-diff).
+export {
+  applyConfiguration,
+  ApplyConflictError,
+  type ApplyOptions,
+  FieldSet,
+  type FieldsV1,
+  type ManagedFieldsEntry,
+  type ManagerOptions,
+  rootType,
+  TypeNode,
+  updateManagedFields,
+} from "./apply/mod.ts";

@@ -8,7 +8,8 @@
  *
  * @module
  */
-import { additionalNode, compile, itemsNode, jsonEqual, type Node } from "./_compile.ts";
+import { additionalNode, compile, itemsNode, type Node } from "./_compile.ts";
+import { jsonEqual } from "./json.ts";
 import { goFloat, goJSON, goQuote, isInt64, runeCount } from "./_gofmt.ts";
 import { invalid, notSupported, required, tooLong, tooMany, typeInvalid } from "./field_error.ts";
 import type { FieldError, JSONSchemaProps } from "./types.ts";

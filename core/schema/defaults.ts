@@ -6,7 +6,8 @@
  *
  * @module
  */
-import { additionalNode, cloneJSON, compile, itemsNode, type Node } from "./_compile.ts";
+import { additionalNode, compile, itemsNode, type Node } from "./_compile.ts";
+import { cloneJson } from "./json.ts";
 import { pruneValue } from "./prune.ts";
 import type { JSONSchemaProps } from "./types.ts";
 
@@ -15,7 +16,7 @@ const pruned = new WeakMap<JSONSchemaProps, unknown>();
 /** The node's default after pruning, computed once per schema object. */
 function defaultOf(schema: JSONSchemaProps): unknown {
   if (pruned.has(schema)) return pruned.get(schema);
-  const value = cloneJSON(schema.default ?? null);
+  const value = cloneJson(schema.default ?? null);
   if (value !== null) pruneValue(value, schema);
   pruned.set(schema, value);
   return value;
@@ -34,7 +35,7 @@ function fill(x: unknown, n: Node): void {
     const items = itemsNode(n);
     if (!items) return;
     for (let i = 0; i < x.length; i++) {
-      if (nonNullableNull(x[i], items)) x[i] = cloneJSON(defaultOf(items.schema));
+      if (nonNullableNull(x[i], items)) x[i] = cloneJson(defaultOf(items.schema));
       fill(x[i], items);
     }
     return;
@@ -47,7 +48,7 @@ function fill(x: unknown, n: Node): void {
       if (!pn.hasDefault) continue;
       const v = x[k];
       if (v === undefined || !Object.hasOwn(x, k) || nonNullableNull(v, pn)) {
-        x[k] = cloneJSON(defaultOf(pn.schema));
+        x[k] = cloneJson(defaultOf(pn.schema));
       }
     }
   }
@@ -57,7 +58,7 @@ function fill(x: unknown, n: Node): void {
     const pn = props?.get(k);
     if (pn) fill(x[k], pn);
     else if (ap) {
-      if (nonNullableNull(x[k], ap)) x[k] = cloneJSON(defaultOf(ap.schema));
+      if (nonNullableNull(x[k], ap)) x[k] = cloneJson(defaultOf(ap.schema));
       fill(x[k], ap);
     }
   }

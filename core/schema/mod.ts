@@ -63,6 +63,15 @@ export {
   validateLabelSelectorRequirement,
 } from "./label_selector.ts";
 export {
+  type CompiledSelector,
+  compileLabelSelector,
+  type Labels,
+  labelSelectorMatches,
+  mergeMatchLabels,
+  SELECT_EVERYTHING,
+  SELECT_NOTHING,
+} from "./label_selector_match.ts";
+export {
   isDNS1035Label,
   isDNS1123Label,
   isDNS1123Subdomain,
@@ -94,3 +103,4 @@ export {
   tooMany,
   typeInvalid,
 } from "./field_error.ts";
+export { cloneJson, jsonEqual } from "./json.ts";

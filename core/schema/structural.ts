@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { cloneJSON, jsonEqual } from "./_compile.ts";
+import { cloneJson, jsonEqual } from "./json.ts";
 import { checkEmbeddedResource } from "./_embedded.ts";
 import { fieldPath, joinField, validateOpenAPI } from "./_openapi.ts";
 import { goRegExp } from "./_regexp.ts";
@@ -361,7 +361,7 @@ function validateDefaults(
   if (s.default !== undefined && s.default !== null) {
     const at = child(path, "default");
     if (!insideMeta) {
-      const pruned = cloneJSON(s.default);
+      const pruned = cloneJson(s.default);
       pruneValue(pruned, s);
       if (!jsonEqual(pruned, s.default)) errors.push(invalid(at, s.default, "must not have unknown fields"));
     }

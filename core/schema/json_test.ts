@@ -1,0 +1,24 @@
+import * as assert from "node:assert/strict";
+import { cloneJson, jsonEqual } from "./json.ts";
+
+Deno.test("jsonEqual compares objects by keys, arrays by order, and treats undefined values as absent", () => {
+  assert.ok(jsonEqual({ a: 1, b: [1, { c: "x" }] }, { b: [1, { c: "x" }], a: 1 }));
+  assert.ok(jsonEqual({ a: 1, b: undefined }, { a: 1 }));
+  assert.ok(!jsonEqual([1, 2], [2, 1]));
+  assert.ok(!jsonEqual({ a: 1 }, { a: 1, b: null }));
+  assert.ok(!jsonEqual({ a: [] }, { a: {} }));
+  assert.ok(!jsonEqual(JSON.parse('{"__proto__": 1}'), {}));
+  assert.ok(!jsonEqual(1, "1"));
+});
+
+Deno.test("cloneJson copies deeply and keeps a __proto__ key an own property", () => {
+  const source = JSON.parse('{"a": {"b": [1, {"c": 2}]}, "__proto__": {"polluted": true}}');
+  const copy = cloneJson(source);
+  assert.ok(jsonEqual(copy, source));
+  copy.a.b[1].c = 3;
+  assert.equal(source.a.b[1].c, 2);
+  assert.equal(Object.getPrototypeOf(copy), Object.prototype);
+  assert.deepEqual(Object.keys(copy), ["a", "__proto__"]);
+  const when = new Date(0);
+  assert.ok(cloneJson({ when }).when instanceof Date);
+});
