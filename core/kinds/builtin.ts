@@ -15,6 +15,18 @@ import { EventsV1EventSchema } from "./api/events_v1_event.ts";
 import { LeaseSchema } from "./api/lease.ts";
 import { ServiceAccountSchema } from "./api/service_account.ts";
 import { CustomResourceDefinitionSchema } from "./api/custom_resource_definition.ts";
+import { ClusterRoleBindingSchema, ClusterRoleSchema, RoleBindingSchema, RoleSchema } from "./api/rbac.ts";
+import {
+  MutatingWebhookConfigurationSchema,
+  ValidatingWebhookConfigurationSchema,
+} from "./api/admission_registration.ts";
+import {
+  LocalSubjectAccessReviewSchema,
+  SelfSubjectAccessReviewSchema,
+  SelfSubjectReviewSchema,
+  SelfSubjectRulesReviewSchema,
+  SubjectAccessReviewSchema,
+} from "./api/access_review.ts";
 
 /**
  * v1 Namespace.
@@ -182,6 +194,120 @@ export const customResourceDefinitionDefinition: ResourceDefinition = toDefiniti
   status: true,
 });
 
+const RBAC = { group: "rbac.authorization.k8s.io", version: "v1" } as const;
+
+/**
+ * rbac.authorization.k8s.io/v1 Role.
+ *
+ * @example
+ * ```ts
+ * import { roleDefinition } from "@skiff/kinds";
+ *
+ * roleDefinition.scope; // "Namespaced"
+ * ```
+ */
+export const roleDefinition: ResourceDefinition = toDefinition({
+  ...RBAC,
+  kind: "Role",
+  plural: "roles",
+  scope: "Namespaced",
+  schema: RoleSchema,
+});
+
+/**
+ * rbac.authorization.k8s.io/v1 ClusterRole.
+ *
+ * @example
+ * ```ts
+ * import { clusterRoleDefinition } from "@skiff/kinds";
+ *
+ * clusterRoleDefinition.scope; // "Cluster"
+ * ```
+ */
+export const clusterRoleDefinition: ResourceDefinition = toDefinition({
+  ...RBAC,
+  kind: "ClusterRole",
+  plural: "clusterroles",
+  scope: "Cluster",
+  schema: ClusterRoleSchema,
+});
+
+/**
+ * rbac.authorization.k8s.io/v1 RoleBinding.
+ *
+ * @example
+ * ```ts
+ * import { roleBindingDefinition } from "@skiff/kinds";
+ *
+ * roleBindingDefinition.names.plural; // "rolebindings"
+ * ```
+ */
+export const roleBindingDefinition: ResourceDefinition = toDefinition({
+  ...RBAC,
+  kind: "RoleBinding",
+  plural: "rolebindings",
+  scope: "Namespaced",
+  schema: RoleBindingSchema,
+});
+
+/**
+ * rbac.authorization.k8s.io/v1 ClusterRoleBinding.
+ *
+ * @example
+ * ```ts
+ * import { clusterRoleBindingDefinition } from "@skiff/kinds";
+ *
+ * clusterRoleBindingDefinition.names.plural; // "clusterrolebindings"
+ * ```
+ */
+export const clusterRoleBindingDefinition: ResourceDefinition = toDefinition({
+  ...RBAC,
+  kind: "ClusterRoleBinding",
+  plural: "clusterrolebindings",
+  scope: "Cluster",
+  schema: ClusterRoleBindingSchema,
+});
+
+const ADMISSION_REGISTRATION = { group: "admissionregistration.k8s.io", version: "v1" } as const;
+
+/**
+ * admissionregistration.k8s.io/v1 ValidatingWebhookConfiguration, in the "api-extensions" category.
+ *
+ * @example
+ * ```ts
+ * import { validatingWebhookConfigurationDefinition } from "@skiff/kinds";
+ *
+ * validatingWebhookConfigurationDefinition.scope; // "Cluster"
+ * ```
+ */
+export const validatingWebhookConfigurationDefinition: ResourceDefinition = toDefinition({
+  ...ADMISSION_REGISTRATION,
+  kind: "ValidatingWebhookConfiguration",
+  plural: "validatingwebhookconfigurations",
+  categories: ["api-extensions"],
+  scope: "Cluster",
+  schema: ValidatingWebhookConfigurationSchema,
+});
+
+/**
+ * admissionregistration.k8s.io/v1 MutatingWebhookConfiguration, in the "api-extensions" category.
+ *
+ * @example
+ * ```ts
+ * import { mutatingWebhookConfigurationDefinition } from "@skiff/kinds";
+ *
+ * mutatingWebhookConfigurationDefinition.names.plural; // "mutatingwebhookconfigurations"
+ * ```
+ */
+export const mutatingWebhookConfigurationDefinition: ResourceDefinition = toDefinition({
+  ...ADMISSION_REGISTRATION,
+  kind: "MutatingWebhookConfiguration",
+  plural: "mutatingwebhookconfigurations",
+  categories: ["api-extensions"],
+  scope: "Cluster",
+  schema: MutatingWebhookConfigurationSchema,
+});
+
 /**
  * Every built-in kind, in the order the API server should register them (namespaces first).
  *
@@ -201,4 +327,64 @@ export const builtinDefinitions: ResourceDefinition[] = [
   leaseDefinition,
   serviceAccountDefinition,
   customResourceDefinitionDefinition,
+  roleDefinition,
+  clusterRoleDefinition,
+  roleBindingDefinition,
+  clusterRoleBindingDefinition,
+  validatingWebhookConfigurationDefinition,
+  mutatingWebhookConfigurationDefinition,
+];
+
+const AUTHORIZATION = { group: "authorization.k8s.io", version: "v1" } as const;
+
+/**
+ * The access reviews: kinds that are only created, answered from the request and never stored
+ * (authorization.k8s.io/v1 SelfSubjectAccessReview, SelfSubjectRulesReview, SubjectAccessReview,
+ * LocalSubjectAccessReview and authentication.k8s.io/v1 SelfSubjectReview). They are no CRDs, so they
+ * are not among {@link builtinDefinitions}; the API server serves them with only the create verb.
+ *
+ * @example
+ * ```ts
+ * import { accessReviewDefinitions } from "@skiff/kinds";
+ *
+ * accessReviewDefinitions.map((d) => d.names.plural).includes("selfsubjectaccessreviews"); // true
+ * ```
+ */
+export const accessReviewDefinitions: ResourceDefinition[] = [
+  toDefinition({
+    ...AUTHORIZATION,
+    kind: "SelfSubjectAccessReview",
+    plural: "selfsubjectaccessreviews",
+    scope: "Cluster",
+    schema: SelfSubjectAccessReviewSchema,
+  }),
+  toDefinition({
+    ...AUTHORIZATION,
+    kind: "SelfSubjectRulesReview",
+    plural: "selfsubjectrulesreviews",
+    scope: "Cluster",
+    schema: SelfSubjectRulesReviewSchema,
+  }),
+  toDefinition({
+    ...AUTHORIZATION,
+    kind: "SubjectAccessReview",
+    plural: "subjectaccessreviews",
+    scope: "Cluster",
+    schema: SubjectAccessReviewSchema,
+  }),
+  toDefinition({
+    ...AUTHORIZATION,
+    kind: "LocalSubjectAccessReview",
+    plural: "localsubjectaccessreviews",
+    scope: "Namespaced",
+    schema: LocalSubjectAccessReviewSchema,
+  }),
+  toDefinition({
+    group: "authentication.k8s.io",
+    version: "v1",
+    kind: "SelfSubjectReview",
+    plural: "selfsubjectreviews",
+    scope: "Cluster",
+    schema: SelfSubjectReviewSchema,
+  }),
 ];

@@ -55,6 +55,12 @@ Deno.test("built-in kinds have Kubernetes' names, short names, categories and sc
     "coordination.k8s.io leases lease Lease LeaseList   Namespaced",
     " serviceaccounts serviceaccount ServiceAccount ServiceAccountList sa  Namespaced",
     "apiextensions.k8s.io customresourcedefinitions customresourcedefinition CustomResourceDefinition CustomResourceDefinitionList crd,crds api-extensions Cluster",
+    "rbac.authorization.k8s.io roles role Role RoleList   Namespaced",
+    "rbac.authorization.k8s.io clusterroles clusterrole ClusterRole ClusterRoleList   Cluster",
+    "rbac.authorization.k8s.io rolebindings rolebinding RoleBinding RoleBindingList   Namespaced",
+    "rbac.authorization.k8s.io clusterrolebindings clusterrolebinding ClusterRoleBinding ClusterRoleBindingList   Cluster",
+    "admissionregistration.k8s.io validatingwebhookconfigurations validatingwebhookconfiguration ValidatingWebhookConfiguration ValidatingWebhookConfigurationList  api-extensions Cluster",
+    "admissionregistration.k8s.io mutatingwebhookconfigurations mutatingwebhookconfiguration MutatingWebhookConfiguration MutatingWebhookConfigurationList  api-extensions Cluster",
   ]);
 });
 

@@ -1,6 +1,8 @@
 /**
- * Writes crds/*.yaml from the built-in definitions: `deno task crds`. Run it after changing a schema
- * in core/kinds/api; gen_crds_test.ts fails while the files and the code disagree.
+ * Writes crds/*.yaml from resource definitions; `deno task crds` runs the root crds.ts, which passes
+ * the built-in kinds and every operator module's. Run it after changing a schema in core/kinds/api or
+ * an operator's api/; gen_crds_test.ts (built-in kinds) and crds_test.ts (all kinds) fail while the
+ * files and the code disagree.
  *
  * @module
  */
@@ -25,9 +27,22 @@ export function renderCrdFiles(definitions: ResourceDefinition[] = builtinDefini
   return new Map(definitions.map((d) => [crdFileName(d), renderCrd(d)]));
 }
 
-if (import.meta.main) {
-  for (const [name, text] of renderCrdFiles()) {
+/**
+ * Writes crds/*.yaml for `definitions`. The root crds.ts (`deno task crds`) passes the built-in kinds
+ * and every operator module's, since a core package must not import operators.
+ *
+ * @example
+ * ```ts
+ * import { writeCrdFiles } from "./gen_crds.ts";
+ *
+ * await writeCrdFiles([...builtinDefinitions, ...workloadsDefinitions]);
+ * ```
+ */
+export async function writeCrdFiles(definitions: ResourceDefinition[] = builtinDefinitions): Promise<void> {
+  for (const [name, text] of renderCrdFiles(definitions)) {
     await Deno.writeTextFile(new URL(name, CRDS_DIR), text);
     console.log(`wrote crds/${name}`);
   }
 }
+
+if (import.meta.main) await writeCrdFiles();

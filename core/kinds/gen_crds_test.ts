@@ -29,6 +29,12 @@ Deno.test("built-in CRD files are named by group, version and plural, with core 
     "coordination.k8s.io_v1_leases.yaml",
     "core_v1_serviceaccounts.yaml",
     "apiextensions.k8s.io_v1_customresourcedefinitions.yaml",
+    "rbac.authorization.k8s.io_v1_roles.yaml",
+    "rbac.authorization.k8s.io_v1_clusterroles.yaml",
+    "rbac.authorization.k8s.io_v1_rolebindings.yaml",
+    "rbac.authorization.k8s.io_v1_clusterrolebindings.yaml",
+    "admissionregistration.k8s.io_v1_validatingwebhookconfigurations.yaml",
+    "admissionregistration.k8s.io_v1_mutatingwebhookconfigurations.yaml",
   ]);
   assert.deepEqual(builtinDefinitions.map(crdName).slice(0, 6), [
     "namespaces",

@@ -1,6 +1,6 @@
 /**
  * The minimal kinds every Skiff cluster serves (Namespace, Node, Pod, Event, Lease, ServiceAccount,
- * CustomResourceDefinition), written once as valibot schemas with their TypeScript types, turned into
+ * CustomResourceDefinition, RBAC), written once as valibot schemas with their TypeScript types, turned into
  * ResourceDefinitions for the API server and into crds/*.yaml, plus the validation Kubernetes does
  * beyond the schema and the building blocks operators use for their own kinds.
  *
@@ -10,7 +10,7 @@
  *
  * const pod: Pod = { apiVersion: "v1", kind: "Pod", metadata: { name: "web" }, spec: { containers: [{ name: "web", image: "nginx:1.27" }] } };
  * validatePod(defaultPod(pod)); // []
- * builtinDefinitions.length; // 8
+ * builtinDefinitions.length; // 14
  * ```
  *
  * @module
@@ -40,6 +40,9 @@ export * from "./api/events_v1_event.ts";
 export * from "./api/lease.ts";
 export * from "./api/service_account.ts";
 export * from "./api/custom_resource_definition.ts";
+export * from "./api/rbac.ts";
+export * from "./api/access_review.ts";
+export * from "./api/admission_registration.ts";
 export * from "./api/list.ts";
 
 // The kinds as the API server serves them.
@@ -50,3 +53,5 @@ export * from "./defaults/pod.ts";
 export * from "./defaults/namespace.ts";
 export * from "./validation/pod.ts";
 export * from "./validation/namespace.ts";
+export * from "./validation/rbac.ts";
+export * from "./validation/admission_registration.ts";
