@@ -1,6 +1,6 @@
 /**
- * Kubeconfig files for Skiff's users: one cluster (server URL plus the CA, embedded), one token user and
- * one context that is current, the shape `kubectl config view --minify --flatten` prints.
+ * Kubeconfig files for Skiff's users: one cluster (server URL plus the CA, embedded), one user (a bearer
+ * token or a client certificate) and one context that is current, the shape `kubectl config view --minify --flatten` prints.
  *
  * @module
  */
@@ -13,8 +13,10 @@ export interface KubeconfigOptions {
   server: string;
   /** PEM of the CA that signed the serving certificate; embedded as certificate-authority-data. */
   caPem: string;
-  /** The bearer token the user authenticates with. */
-  token: string;
+  /** The bearer token the user authenticates with; give this or `clientCertificate`. */
+  token?: string;
+  /** A client certificate and key (PEM) the user authenticates with, embedded as *-data. */
+  clientCertificate?: { cert: string; key: string };
   /** User entry name; "skiff-admin" unless given. */
   user?: string;
   /** Cluster entry name; "skiff" unless given. */
@@ -42,7 +44,7 @@ export function renderKubeconfig(options: KubeconfigOptions): string {
       name: cluster,
       cluster: { server: options.server, "certificate-authority-data": base64(options.caPem) },
     }],
-    users: [{ name: user, user: { token: options.token } }],
+    users: [{ name: user, user: credentials(options) }],
     contexts: [{ name: context, context: { cluster, user } }],
     "current-context": context,
     preferences: {},
@@ -61,6 +63,19 @@ export function renderKubeconfig(options: KubeconfigOptions): string {
  */
 export async function writeKubeconfig(path: string, options: KubeconfigOptions): Promise<void> {
   await writeFileAtomic(path, renderKubeconfig(options), 0o600);
+}
+
+function credentials(options: KubeconfigOptions): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (options.clientCertificate) {
+    out["client-certificate-data"] = base64(options.clientCertificate.cert);
+    out["client-key-data"] = base64(options.clientCertificate.key);
+  }
+  if (options.token !== undefined) out.token = options.token;
+  if (!Object.keys(out).length) {
+    throw new TypeError("a kubeconfig user needs a token or a client certificate");
+  }
+  return out;
 }
 
 function base64(text: string): string {

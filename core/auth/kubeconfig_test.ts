@@ -44,3 +44,16 @@ Deno.test("a kubeconfig is written readable by its owner only, replacing an olde
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("a kubeconfig user may authenticate with an embedded client certificate instead of a token", () => {
+  const clientCertificate = { cert: "CERT PEM", key: "KEY PEM" };
+  const config = parse(renderKubeconfig({ server: "https://h:1", caPem, clientCertificate, user: "alice" }));
+  assert.deepEqual(config.users, [{
+    name: "alice",
+    user: { "client-certificate-data": btoa("CERT PEM"), "client-key-data": btoa("KEY PEM") },
+  }]);
+  assert.throws(
+    () => renderKubeconfig({ server: "https://h:1", caPem }),
+    /needs a token or a client certificate/,
+  );
+});

@@ -1,6 +1,7 @@
 /**
  * Everything a Skiff API server needs from this package at start-up, in one call: the PKI, the token
- * file with its admin token, the authenticator chain, and the admin's kubeconfig.
+ * file with its admin token, the ServiceAccount signing key and token issuer, the authenticator chain
+ * (client certificates, static tokens, ServiceAccount tokens), and the admin's kubeconfig.
  *
  * @module
  */
@@ -9,6 +10,14 @@ import { type Authenticator, unionAuthenticator } from "./authenticator.ts";
 import { writeKubeconfig } from "./kubeconfig.ts";
 import { ensurePki, type Pki } from "./pki.ts";
 import { ensureTokenFile, loadTokenFile } from "./token_file.ts";
+import { ensureServiceAccountKey } from "./service_account_key.ts";
+import { type ClientCertAuthenticator, createClientCertAuthenticator } from "./client_cert_authenticator.ts";
+import {
+  createServiceAccountTokenAuthenticator,
+  createServiceAccountTokenIssuer,
+  type ServiceAccountAuthenticatorOptions,
+  type ServiceAccountTokenIssuer,
+} from "./service_account_token.ts";
 
 /** Options for {@link ensureAuth}. */
 export interface EnsureAuthOptions {
@@ -20,6 +29,12 @@ export interface EnsureAuthOptions {
    * `writeKubeconfig` then.
    */
   server?: string;
+  /** The "iss" of ServiceAccount tokens; https://kubernetes.default.svc.cluster.local unless given. */
+  serviceAccountIssuer?: string;
+  /** The audiences the API server accepts tokens for; the issuer unless given. */
+  apiAudiences?: string[];
+  /** Refuses tokens of deleted or re-created ServiceAccounts (see `cachedServiceAccountCheck`). */
+  isServiceAccountCurrent?: ServiceAccountAuthenticatorOptions["isCurrent"];
 }
 
 /** What {@link ensureAuth} set up. */
@@ -28,6 +43,13 @@ export interface AuthSetup {
   pki: Pki;
   /** Every configured authenticator, adding "system:authenticated" to the users they find. */
   authenticator: Authenticator;
+  /**
+   * Client certificates signed by the CA; part of `authenticator`. Only requests served by
+   * `serveWithClientCerts` carry one.
+   */
+  clientCertificates: ClientCertAuthenticator;
+  /** Signs ServiceAccount tokens (the TokenRequest subresource) with DATA_DIR/pki/sa.key. */
+  serviceAccountTokens: ServiceAccountTokenIssuer;
   /** The admin's bearer token, unless its line was removed from the token file. */
   adminToken?: string;
   /** DATA_DIR/tokens.csv and DATA_DIR/kubeconfig (the latter written only when a server URL was given). */
@@ -49,7 +71,21 @@ export async function ensureAuth(dataDir: string, options: EnsureAuthOptions = {
   const paths = { tokens: join(dataDir, "tokens.csv"), kubeconfig: join(dataDir, "kubeconfig") };
   const pki = await ensurePki(dataDir, { sans: options.sans });
   const { adminToken } = await ensureTokenFile(paths.tokens);
-  const authenticator = unionAuthenticator(await loadTokenFile(paths.tokens));
+  const { key: saKey } = await ensureServiceAccountKey(dataDir);
+  const saOptions = {
+    issuer: options.serviceAccountIssuer,
+    audiences: options.apiAudiences,
+    isCurrent: options.isServiceAccountCurrent,
+  };
+  const clientCertificates = createClientCertAuthenticator(pki.ca.cert);
+  // Certificates first, as kube-apiserver orders x509 before tokens; then static tokens, as a digest
+  // lookup is cheaper than an RSA verification.
+  const authenticator = unionAuthenticator(
+    clientCertificates,
+    await loadTokenFile(paths.tokens),
+    createServiceAccountTokenAuthenticator(saKey, saOptions),
+  );
+  const serviceAccountTokens = createServiceAccountTokenIssuer(saKey, saOptions);
   if (options.server && adminToken) {
     await writeKubeconfig(paths.kubeconfig, {
       server: options.server,
@@ -57,5 +93,5 @@ export async function ensureAuth(dataDir: string, options: EnsureAuthOptions = {
       token: adminToken,
     });
   }
-  return { pki, authenticator, adminToken, paths };
+  return { pki, authenticator, clientCertificates, serviceAccountTokens, adminToken, paths };
 }
