@@ -40,8 +40,10 @@ export const checkObject = {
   validate(res: Resource, obj: KubeObject, nameRule: Strategy["nameRule"]): FieldError[] {
     const errors = validateObjectMeta(obj.metadata, { namespaced: res.namespaced, nameRule });
     if (res.schema) {
+      // Metadata was checked above; an empty one stands in for it so schemas that list `metadata` as
+      // required (core/v1 Event, as Kubernetes' own OpenAPI does) still pass.
       const { metadata: _, ...rest } = obj;
-      errors.push(...validate(rest, res.schema));
+      errors.push(...validate({ ...rest, metadata: {} }, res.schema));
     }
     return errors;
   },

@@ -65,16 +65,23 @@ export class SharedEvent {
     const key = `${type} ${side} ${res.apiVersion} ${res.kind}`;
     let bytes = this.#lines?.get(key);
     if (!bytes) {
-      // The object belongs to this event alone; presenting it in place is safe because it is
-      // serialized right away, before another form may present it differently.
-      const object = this.event[side]!;
-      object.apiVersion = res.apiVersion;
-      object.kind = res.kind;
-      object.metadata.resourceVersion = String(this.revision);
-      bytes = encoder.encode(JSON.stringify({ type, object }) + "\n");
+      bytes = encoder.encode(JSON.stringify({ type, object: this.object(side, res) }) + "\n");
       (this.#lines ??= new Map()).set(key, bytes);
     }
     return bytes;
+  }
+
+  /**
+   * One side of the change as `res` presents it (its apiVersion and kind, the change's revision as
+   * resourceVersion). The object belongs to this event alone; presenting it in place is safe because
+   * callers serialize it right away, before another form may present it differently.
+   */
+  object(side: "value" | "prevValue", res: Resource): KubeObject {
+    const object = this.event[side]!;
+    object.apiVersion = res.apiVersion;
+    object.kind = res.kind;
+    object.metadata.resourceVersion = String(this.revision);
+    return object;
   }
 }
 

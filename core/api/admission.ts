@@ -1,6 +1,7 @@
 /**
  * The in-process admission chain: every write passes the mutating steps in order, then, after schema and
- * kind validation, the validating steps. Modules add steps; webhooks join later as steps of their own.
+ * kind validation, the validating steps. Modules add steps; the admission webhooks (webhooks/) are two
+ * steps that run last and also see deletes.
  *
  * @module
  */
@@ -22,6 +23,10 @@ export interface AdmissionRequest {
   object: KubeObject;
   oldObject?: KubeObject;
   dryRun: boolean;
+  /** Who asked (Kubernetes' user.Info), when the request came through an authenticated handler. */
+  user?: { username: string; uid?: string; groups?: string[]; extra?: Record<string, string[]> };
+  /** Warnings for the Warning header; steps append to it (admission webhooks' response warnings). */
+  warnings?: string[];
 }
 
 /**
@@ -43,6 +48,13 @@ export interface AdmissionStep {
   name: string;
   /** `apiVersion/Kind` keys (`v1/Pod`, `apps/v1/Deployment`) this step applies to; all when absent. */
   kinds?: string[];
+  /**
+   * Runs after every step without it, whenever it was added: the admission webhooks, which Kubernetes
+   * runs after its compiled-in plugins.
+   */
+  runsLast?: boolean;
+  /** The operations the step sees; CREATE and UPDATE when absent (DELETE is for steps that ask for it). */
+  operations?: AdmissionRequest["operation"][];
   mutate?(req: AdmissionRequest): void | Promise<void>;
   validate?(req: AdmissionRequest): FieldError[] | void | Promise<FieldError[] | void>;
 }
@@ -73,6 +85,10 @@ export class AdmissionChain {
 
   #applying(req: AdmissionRequest): AdmissionStep[] {
     const key = `${req.resource.apiVersion}/${req.resource.kind}`;
-    return this.#steps.filter((s) => !s.kinds || s.kinds.includes(key));
+    const steps = this.#steps.filter((s) =>
+      (!s.kinds || s.kinds.includes(key)) &&
+      (s.operations ?? ["CREATE", "UPDATE"]).includes(req.operation)
+    );
+    return [...steps.filter((s) => !s.runsLast), ...steps.filter((s) => s.runsLast)];
   }
 }

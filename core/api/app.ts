@@ -1,17 +1,23 @@
 /**
  * The API server: a hono app serving every resource the registry holds with Kubernetes' REST semantics,
- * plus discovery, health and version, and the two controllers the core itself runs (CRDs, namespaces).
+ * plus discovery, health and version, and the controllers the core itself runs (CRDs, namespaces,
+ * service accounts).
  *
  * @module
  */
 import { type Context, Hono, type MiddlewareHandler, type Next } from "hono";
 import { PatchError } from "@skiff/patch";
 import { InvalidEntryError, type Store, StoreUnavailableError } from "@skiff/store";
-import { builtinDefinitions } from "@skiff/kinds";
+import { accessReviewDefinitions, builtinDefinitions } from "@skiff/kinds";
+import { authorize, impersonate, type RbacAuthorizer } from "@skiff/auth";
 import { AdmissionChain, type KubeObject } from "./admission.ts";
+import { createWebhookDispatcher, type WebhookDispatcher } from "./webhooks/mod.ts";
 import { builtinStrategies } from "./builtin_strategies.ts";
 import { startCrdController } from "./controllers/crds.ts";
 import { startNamespaceController } from "./controllers/namespaces.ts";
+import { startServiceAccountController } from "./controllers/service_accounts.ts";
+import { startRbacController } from "./controllers/rbac.ts";
+import { rbacEscalationStep } from "./_rbac_escalation.ts";
 import type { Loop } from "./controllers/_loop.ts";
 import { discoveryRoutes } from "./discovery.ts";
 import { openapiRoutes } from "./openapi/mod.ts";
@@ -20,8 +26,10 @@ import { serveResource } from "./handlers.ts";
 import { healthRoutes } from "./health.ts";
 import { Objects } from "./objects.ts";
 import { parseResourcePath } from "./_paths.ts";
+import { serveReview } from "./_reviews.ts";
 import { Registry } from "./registry.ts";
 import type { Strategies } from "./strategy.ts";
+import type { TokenIssuer } from "./_token_request.ts";
 
 /** Namespaces every cluster has. */
 export const SYSTEM_NAMESPACES = ["default", "kube-system", "kube-public", "kube-node-lease"];
@@ -32,6 +40,13 @@ export interface ApiServerOptions {
   /** Runs before every request except health checks (authentication). */
   authenticate?: MiddlewareHandler;
   log?: (line: string) => void;
+  /**
+   * Authorizes every request after authentication and answers the access reviews; `start` bootstraps
+   * the default roles and keeps it fed. Without it every request is allowed.
+   */
+  rbac?: RbacAuthorizer;
+  /** Signs ServiceAccount tokens for the TokenRequest subresource; without it that subresource is 404. */
+  tokenIssuer?: TokenIssuer;
 }
 
 /** A configured API server. */
@@ -40,6 +55,8 @@ export interface ApiServer {
   objects: Objects;
   registry: Registry;
   admission: AdmissionChain;
+  /** The admission webhooks (ValidatingWebhookConfiguration, MutatingWebhookConfiguration). */
+  webhooks: WebhookDispatcher;
   strategies: Strategies;
   /** Creates the system namespaces and starts the core controllers. */
   start(): Promise<void>;
@@ -60,9 +77,14 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
   const log = options.log ?? ((line: string) => console.error(line));
   const registry = new Registry();
   for (const def of builtinDefinitions) registry.add(def, { builtin: true });
+  for (const def of accessReviewDefinitions) registry.add(def, { builtin: true, createOnly: true });
   const strategies = builtinStrategies();
   const admission = new AdmissionChain();
   const objects = new Objects(options.store, registry, { admission, strategies });
+  // Webhook steps run after every in-process step, whenever modules add theirs.
+  const webhooks = createWebhookDispatcher({ store: options.store, registry, log });
+  admission.add(webhooks.mutating);
+  admission.add(webhooks.validating);
 
   const app = new Hono();
   app.onError((err, c) => {
@@ -73,6 +95,12 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
   // Authentication first: it lets anonymous requests reach the health endpoints, but a wrong token is a
   // 401 even there, as in Kubernetes.
   if (options.authenticate) app.use("*", options.authenticate);
+  if (options.rbac) {
+    // `kubectl --as`: the impersonated user replaces the authenticated one before authorization.
+    app.use("*", impersonate(options.rbac));
+    app.use("*", authorize(options.rbac));
+    admission.add(rbacEscalationStep(options.rbac));
+  }
   app.route("/", healthRoutes(options.store));
   app.get("/version", (c) =>
     c.json({
@@ -89,7 +117,8 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
   const resources = async (c: Context, next: Next) => {
     const target = parseResourcePath(registry, c.req.path);
     if (!target) return await next();
-    return await serveResource(c, objects, target);
+    if (target.resource.createOnly) return await serveReview(c, target, options.rbac);
+    return await serveResource(c, objects, target, { tokenIssuer: options.tokenIssuer });
   };
   app.all("/api/*", resources);
   app.all("/apis/*", resources);
@@ -102,8 +131,10 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
     objects,
     registry,
     admission,
+    webhooks,
     strategies,
     async start() {
+      await webhooks.start();
       const namespaces = registry.lookup("", "v1", "namespaces")!;
       for (const name of SYSTEM_NAMESPACES) {
         try {
@@ -116,10 +147,15 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
           if (!(e instanceof ApiError && e.reason === "AlreadyExists")) throw e;
         }
       }
-      loops = [startCrdController(objects, registry, log), startNamespaceController(objects, registry, log)];
+      loops = [
+        startCrdController(objects, registry, log),
+        startNamespaceController(objects, registry, log),
+        ...startServiceAccountController(objects, registry, log),
+      ];
+      if (options.rbac) loops.push(...await startRbacController(objects, registry, options.rbac, log));
     },
     async stop() {
-      await Promise.all(loops.map((l) => l.stop()));
+      await Promise.all([...loops.map((l) => l.stop()), webhooks.stop()]);
       loops = [];
     },
   };

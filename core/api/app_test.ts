@@ -82,7 +82,7 @@ Deno.test("bad input gets the right code and Status, and changes nothing", async
   const cases: [string, string, unknown, string, number, RegExp][] = [
     ["POST", PODS, "{not json", "application/json", 400, /json parse error/],
     ["POST", PODS, "a: [b", "application/yaml", 400, /^yaml: /],
-    ["POST", PODS, "x", "application/vnd.kubernetes.protobuf", 415, /unknown format/],
+    ["POST", PODS, "x", "text/plain", 415, /unknown format/],
     [
       "POST",
       PODS,
@@ -355,6 +355,137 @@ Deno.test("a watch streams ADDED, MODIFIED and DELETED from a resourceVersion, a
   ]);
   for (const e of events) assert.equal(e.object.kind, "Pod");
   await lines.return(undefined);
+  await f.close();
+});
+
+Deno.test("a watch asked for Tables sends one-row Tables with the columns on the first event only", async () => {
+  const f = await apiFixture();
+  await f.req("POST", PODS, pod("a"));
+  const res = await f.api.app.request(`${PODS}?watch=1`, {
+    headers: { accept: "application/json;as=Table;v=v1;g=meta.k8s.io,application/json" },
+  });
+  const lines = readLines(res.body!);
+  const first = JSON.parse((await lines.next()).value!);
+  await f.req("POST", PODS, pod("b"));
+  const second = JSON.parse((await lines.next()).value!);
+  assert.equal(first.type, "ADDED");
+  assert.equal(first.object.kind, "Table");
+  assert.deepEqual(first.object.columnDefinitions.map((c: { name: string }) => c.name).slice(0, 5), [
+    "Name",
+    "Ready",
+    "Status",
+    "Restarts",
+    "Age",
+  ]);
+  assert.equal(first.object.rows[0].cells[0], "a");
+  assert.equal(second.type, "ADDED");
+  assert.equal(second.object.columnDefinitions, null);
+  assert.equal(second.object.rows[0].cells[0], "b");
+  assert.equal(second.object.rows[0].object.kind, "PartialObjectMetadata");
+  await lines.return(undefined);
+  await f.close();
+});
+
+Deno.test("an Event expires after its strategy's time to live and watchers see it deleted", async () => {
+  const f = await apiFixture();
+  assert.equal(f.api.strategies.get("v1", "Event").ttlSeconds, 3600);
+  f.api.strategies.set("v1", "Event", { ttlSeconds: 1 });
+  const EVENTS = "/api/v1/namespaces/default/events";
+  const created = await f.req("POST", EVENTS, {
+    apiVersion: "v1",
+    kind: "Event",
+    metadata: { name: "web.1" },
+    involvedObject: { kind: "Pod", name: "web", namespace: "default" },
+    reason: "Scheduled",
+    message: "Successfully assigned default/web to node-1",
+    type: "Normal",
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const res = await f.api.app.request(
+    `${EVENTS}?watch=1&resourceVersion=${created.body.metadata.resourceVersion}`,
+  );
+  const lines = readLines(res.body!);
+  const gone = JSON.parse((await lines.next()).value!);
+  assert.equal(gone.type, "DELETED");
+  assert.equal(gone.object.metadata.name, "web.1");
+  assert.equal((await f.req("GET", `${EVENTS}/web.1`)).status, 404);
+  await lines.return(undefined);
+  await f.close();
+});
+
+Deno.test("every namespace gets a default service account, again after it is deleted, and pods run as it", async () => {
+  const f = await apiFixture();
+  const SA = "/api/v1/namespaces/team/serviceaccounts/default";
+  await f.req("POST", "/api/v1/namespaces", {
+    apiVersion: "v1",
+    kind: "Namespace",
+    metadata: { name: "team" },
+  });
+  await eventually(async () => (await f.req("GET", SA)).status === 200);
+  const first = await f.req("GET", SA);
+  assert.equal(first.status, 200);
+  assert.equal((await f.req("DELETE", SA)).status, 200);
+  await eventually(async () => {
+    const now = await f.req("GET", SA);
+    return now.status === 200 && now.body.metadata.uid !== first.body.metadata.uid;
+  });
+  const second = await f.req("GET", SA);
+  assert.equal(second.status, 200);
+  assert.notEqual(second.body.metadata.uid, first.body.metadata.uid);
+
+  const created = await f.req("POST", "/api/v1/namespaces/team/pods", pod("web"));
+  assert.equal(created.body.spec.serviceAccountName, "default");
+  assert.equal(created.body.spec.serviceAccount, "default");
+  assert.equal(created.body.spec.priority, 0);
+  assert.equal(created.body.spec.preemptionPolicy, "PreemptLowerPriority");
+  const legacy = await f.req("POST", "/api/v1/namespaces/team/pods", {
+    ...pod("old"),
+    spec: { ...pod("old").spec, serviceAccount: "builder" },
+  });
+  assert.equal(legacy.body.spec.serviceAccountName, "builder");
+  await f.close();
+});
+
+Deno.test("binding assigns a pod to a node once; a second binding is a 409 naming the node", async () => {
+  const f = await apiFixture();
+  await f.req("POST", PODS, pod("web"));
+  const binding = (node: string) => ({
+    apiVersion: "v1",
+    kind: "Binding",
+    metadata: { name: "web", annotations: { "scheduler.example/score": "7" } },
+    target: { apiVersion: "v1", kind: "Node", name: node },
+  });
+  const bound = await f.req("POST", `${PODS}/web/binding`, binding("node-1"));
+  assert.equal(bound.status, 201);
+  assert.deepEqual(bound.body, {
+    kind: "Status",
+    apiVersion: "v1",
+    metadata: {},
+    status: "Success",
+    code: 201,
+  });
+  const got = (await f.req("GET", `${PODS}/web`)).body;
+  assert.equal(got.spec.nodeName, "node-1");
+  assert.equal(got.metadata.annotations["scheduler.example/score"], "7");
+  const scheduled = got.status.conditions.find((c: { type: string }) => c.type === "PodScheduled");
+  assert.equal(scheduled.status, "True");
+
+  const again = await f.req("POST", `${PODS}/web/binding`, binding("node-2"));
+  assert.equal(again.status, 409);
+  assert.equal(
+    again.body.message,
+    'Operation cannot be fulfilled on pods/binding "web": pod web is already assigned to node "node-1"',
+  );
+  const noTarget = await f.req("POST", `${PODS}/web/binding`, { metadata: { name: "web" }, target: {} });
+  assert.equal(noTarget.status, 422);
+  assert.equal(noTarget.body.details.causes[0].field, "target.name");
+  const wrongName = await f.req("POST", `${PODS}/web/binding`, { ...binding("n"), metadata: { name: "db" } });
+  assert.equal(wrongName.status, 400);
+  assert.equal(
+    (await f.req("POST", `${PODS}/missing/binding`, { ...binding("n"), metadata: { name: "missing" } }))
+      .status,
+    404,
+  );
   await f.close();
 });
 

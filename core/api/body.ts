@@ -1,17 +1,18 @@
 /**
- * Request bodies: read with kube-apiserver's 3 MiB limit (413 past it), decoded by media type (JSON or
- * YAML; 415 for anything else), and refused with 400 when malformed.
+ * Request bodies: read with kube-apiserver's 3 MiB limit (413 past it), decoded by media type (JSON,
+ * YAML or Kubernetes protobuf; 415 for anything else), and refused with 400 when malformed.
  *
  * @module
  */
 import { parse as parseYaml } from "yaml";
 import { ApiError } from "./errors.ts";
+import { decodeProtobuf, PROTOBUF_MEDIA_TYPE } from "./protobuf/mod.ts";
 
 /** kube-apiserver's limit on request bodies: 3 MiB. */
 export const MAX_BODY_BYTES = 3 * 1024 * 1024;
 
 /** Media types a create or update body may have. */
-export const OBJECT_MEDIA_TYPES = ["application/json", "application/yaml"];
+export const OBJECT_MEDIA_TYPES = ["application/json", "application/yaml", PROTOBUF_MEDIA_TYPE];
 
 /** The media type of a request without parameters (`application/json; charset=utf-8` → `application/json`). */
 export function mediaType(req: Request): string {
@@ -37,7 +38,7 @@ export async function readBody(req: Request): Promise<string> {
     // CPU). The size is checked again for requests built in-process, which nothing holds to it.
     const bytes = await req.arrayBuffer();
     if (bytes.byteLength > MAX_BODY_BYTES) throw ApiError.tooLarge(MAX_BODY_BYTES);
-    return new TextDecoder().decode(bytes);
+    return asText(new Uint8Array(bytes), req);
   }
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -49,11 +50,28 @@ export async function readBody(req: Request): Promise<string> {
   const bytes = new Uint8Array(total);
   let at = 0;
   for (const c of chunks) bytes.set(c, at), at += c.length;
-  return new TextDecoder().decode(bytes);
+  return asText(bytes, req);
 }
 
-/** Decodes `text` as `type` (a JSON or YAML media type) into a value, 400 when malformed. */
+/**
+ * UTF-8 text, except for a protobuf body: binary, so one char per byte (latin1), which {@link decode}
+ * turns back into the same bytes. Keeps one string-shaped path for every body type.
+ */
+function asText(bytes: Uint8Array, req: Request): string {
+  if (mediaType(req) !== PROTOBUF_MEDIA_TYPE) return new TextDecoder().decode(bytes);
+  let text = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return text;
+}
+
+/**
+ * Decodes `text` as `type` (a JSON, YAML or Kubernetes protobuf media type; for protobuf, the one char
+ * per byte {@link readBody} gives) into a value, 400 when malformed.
+ */
 export function decode(text: string, type: string): unknown {
+  if (type === PROTOBUF_MEDIA_TYPE) return decodeProtobuf(Uint8Array.from(text, (c) => c.charCodeAt(0)));
   if (type.endsWith("json")) {
     try {
       return JSON.parse(text);
@@ -69,7 +87,8 @@ export function decode(text: string, type: string): unknown {
 }
 
 /**
- * Reads and decodes an object body (create, update): JSON or YAML, an object with apiVersion and kind.
+ * Reads and decodes an object body (create, update): JSON, YAML or Kubernetes protobuf, an object with
+ * apiVersion and kind.
  */
 export async function readObject(req: Request): Promise<Record<string, unknown>> {
   const type = mediaType(req);

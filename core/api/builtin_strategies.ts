@@ -5,18 +5,33 @@
  * @module
  */
 import {
+  type ClusterRole,
+  type ClusterRoleBinding,
   defaultNamespace,
   defaultPod,
+  defaultRoleBinding,
   fillPodDefaults,
   type Namespace,
   type Pod,
+  type Role,
+  type RoleBinding,
+  validateClusterRole,
+  validateClusterRoleBinding,
+  validateMutatingWebhookConfiguration,
   validatePod,
   validatePodUpdate,
+  validateRole,
+  validateRoleBinding,
+  validateRoleBindingUpdate,
+  validateValidatingWebhookConfiguration,
 } from "@skiff/kinds";
 import { checkStructural, type FieldError, type ResourceDefinition } from "@skiff/schema";
 import type { KubeObject } from "./admission.ts";
 import { CRD_CLEANUP_FINALIZER } from "./controllers/crds.ts";
 import { Strategies } from "./strategy.ts";
+
+/** How long an Event lives after its last write (kube-apiserver's --event-ttl default, 1h). */
+export const EVENT_TTL_SECONDS = 3600;
 
 /**
  * Strategies for the built-in kinds.
@@ -24,27 +39,47 @@ import { Strategies } from "./strategy.ts";
  * @example
  * ```ts
  * const strategies = builtinStrategies();
- * strategies.get("v1", "Pod").gracePeriodSeconds?.(pod); // 30 for a scheduled pod
+ * strategies.get("v1", "Pod").gracePeriodSeconds?.(pod, undefined); // 30 for a scheduled pod
  * ```
  */
 export function builtinStrategies(): Strategies {
   const s = new Strategies();
+  // kube-apiserver keeps Events for --event-ttl, one hour by default, counted from each write.
+  s.set("v1", "Event", { ttlSeconds: EVENT_TTL_SECONDS });
+  s.set("events.k8s.io/v1", "Event", { ttlSeconds: EVENT_TTL_SECONDS });
   s.set("v1", "Pod", {
     // Kubernetes defaults pod specs on every write. A create works on its own copy of the request, so
     // in place; an update's object may share parts with a patch that is applied again on a conflict,
     // so a copy (defaultPod copies; only the spec changes).
     prepareForCreate(pod) {
       fillPodDefaults(pod as Pod);
+      const spec = pod.spec;
+      // Kubernetes' ServiceAccount and Priority admission plugins: the namespace's "default" account,
+      // and priority 0 with the default preemption policy when no PriorityClass is named.
+      spec.serviceAccountName ||= spec.serviceAccount || "default";
+      if (!spec.priorityClassName) {
+        spec.priority ??= 0;
+        spec.preemptionPolicy ??= "PreemptLowerPriority";
+      }
+      mirrorServiceAccount(spec);
       pod.status = { phase: "Pending", qosClass: qosClass(pod) };
     },
     prepareForUpdate(pod) {
       pod.spec = defaultPod(pod as Pod).spec;
+      mirrorServiceAccount(pod.spec);
     },
     validate: (pod) => validatePod(pod),
     validateUpdate: (pod, old) => validatePodUpdate(pod, old),
-    // A pod no kubelet runs yet goes at once; a scheduled one gets its grace period (the kubelet ends it).
-    gracePeriodSeconds: (pod) => pod.spec?.nodeName ? (pod.spec.terminationGracePeriodSeconds ?? 30) : 0,
+    // Kubernetes' podStrategy.CheckGracefulDelete: a pod no kubelet runs yet, or one that has finished,
+    // goes at once whatever was asked; a running one gets the requested period, else its own (the
+    // kubelet ends it).
+    gracePeriodSeconds(pod, requested) {
+      const phase = pod.status?.phase;
+      if (!pod.spec?.nodeName || phase === "Succeeded" || phase === "Failed") return 0;
+      return requested ?? pod.spec.terminationGracePeriodSeconds ?? 30;
+    },
     returnDeletedObject: true,
+    shapedSubresources: ["binding"],
   });
   s.set("v1", "Namespace", {
     nameRule: "label",
@@ -85,6 +120,27 @@ export function builtinStrategies(): Strategies {
       return errors;
     },
     returnDeletedObject: true,
+  });
+  // RBAC: names are path segments (ValidateRBACName); bindings get their apiGroups defaulted first.
+  const rbac = "rbac.authorization.k8s.io/v1";
+  s.set(rbac, "Role", { nameRule: "path", validate: (o) => validateRole(o as Role) });
+  s.set(rbac, "ClusterRole", { nameRule: "path", validate: (o) => validateClusterRole(o as ClusterRole) });
+  const binding = (validate: (b: KubeObject) => FieldError[]) => ({
+    nameRule: "path" as const,
+    prepareForCreate: (b: KubeObject) => defaultRoleBinding(b),
+    prepareForUpdate: (b: KubeObject) => defaultRoleBinding(b),
+    validate,
+    validateUpdate: (b: KubeObject, old: KubeObject) =>
+      validateRoleBindingUpdate(b as RoleBinding, old as RoleBinding),
+  });
+  s.set(rbac, "RoleBinding", binding((b) => validateRoleBinding(b as RoleBinding)));
+  s.set(rbac, "ClusterRoleBinding", binding((b) => validateClusterRoleBinding(b as ClusterRoleBinding)));
+  const admissionRegistration = "admissionregistration.k8s.io/v1";
+  s.set(admissionRegistration, "ValidatingWebhookConfiguration", {
+    validate: validateValidatingWebhookConfiguration,
+  });
+  s.set(admissionRegistration, "MutatingWebhookConfiguration", {
+    validate: validateMutatingWebhookConfiguration,
   });
   return s;
 }
@@ -154,4 +210,13 @@ function validateCrd(crd: KubeObject): FieldError[] {
     }
   });
   return errors;
+}
+
+/**
+ * v1 keeps the deprecated `serviceAccount` equal to `serviceAccountName`, taking it as the name when
+ * only it is given (Kubernetes' PodSpec conversion).
+ */
+function mirrorServiceAccount(spec: { serviceAccount?: string; serviceAccountName?: string }): void {
+  if (!spec.serviceAccountName && spec.serviceAccount) spec.serviceAccountName = spec.serviceAccount;
+  if (spec.serviceAccountName) spec.serviceAccount = spec.serviceAccountName;
 }

@@ -1,15 +1,16 @@
 /**
- * Discovery documents: /api, /apis, /api/v1 and /apis/GROUP[/VERSION], built from the registry on each
- * request so CRDs appear and disappear with it. (Aggregated discovery comes with the kubectl issue.)
+ * Discovery documents, built from the registry on each request so CRDs appear and disappear with it:
+ * the legacy ones (/api, /apis, /api/v1, /apis/GROUP[/VERSION]) and, when the client asks for them,
+ * aggregated discovery (`APIGroupDiscoveryList`, apidiscovery.k8s.io/v2 or v2beta1) on /api and /apis,
+ * which kubectl 1.32 reads in one request instead of one per group version.
  *
  * @module
  */
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { ApiError } from "./errors.ts";
-import type { Registry, Resource } from "./registry.ts";
-
-/** Verbs every resource supports, and those of its subresources. */
-const VERBS = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"];
+import type { Registry } from "./registry.ts";
+import { acceptsAggregatedDiscovery, aggregatedGroups, etagged } from "./_aggregated_discovery.ts";
+import { compareVersions, groupVersions, resourceViews } from "./_resource_views.ts";
 
 /**
  * Hono routes for the discovery documents.
@@ -21,13 +22,20 @@ const VERBS = ["create", "delete", "deletecollection", "get", "list", "patch", "
  */
 export function discoveryRoutes(registry: Registry): Hono {
   const app = new Hono();
-  app.get("/api", (c) =>
-    c.json({
+  app.get("/api", (c) => {
+    const aggregated = acceptsAggregatedDiscovery(c.req.header("accept"));
+    if (aggregated) return etagged(c, aggregated, aggregatedGroups(registry, "core", aggregated));
+    return varying(c).json({
       kind: "APIVersions",
       versions: ["v1"],
       serverAddressByClientCIDRs: [{ clientCIDR: "0.0.0.0/0", serverAddress: new URL(c.req.url).host }],
-    }));
-  app.get("/apis", (c) => c.json({ kind: "APIGroupList", apiVersion: "v1", groups: groups(registry) }));
+    });
+  });
+  app.get("/apis", (c) => {
+    const aggregated = acceptsAggregatedDiscovery(c.req.header("accept"));
+    if (aggregated) return etagged(c, aggregated, aggregatedGroups(registry, "named", aggregated));
+    return varying(c).json({ kind: "APIGroupList", apiVersion: "v1", groups: groups(registry) });
+  });
   app.get("/api/v1", (c) => c.json(resourceList(registry, "", "v1")));
   app.get("/apis/:group", (c) => {
     const g = groups(registry).find((g) => g.name === c.req.param("group"));
@@ -41,54 +49,43 @@ export function discoveryRoutes(registry: Registry): Hono {
   return app;
 }
 
+/** /api and /apis answer two forms depending on Accept, so caches must key on it. */
+function varying(c: Context): Context {
+  c.header("Vary", "Accept");
+  return c;
+}
+
 function groups(registry: Registry) {
-  const byGroup = new Map<string, Resource[]>();
-  for (const r of registry.all()) if (r.group) byGroup.set(r.group, [...byGroup.get(r.group) ?? [], r]);
-  return [...byGroup].sort(([a], [b]) => a.localeCompare(b)).map(([name, rs]) => {
-    const versions = [...new Set(rs.map((r) => r.version))].sort(compareVersions);
-    const preferred = rs.find((r) => r.version === r.storageVersion)?.version ?? versions[0];
-    return {
-      name,
-      versions: versions.map((v) => ({ groupVersion: `${name}/${v}`, version: v })),
-      preferredVersion: { groupVersion: `${name}/${preferred}`, version: preferred },
-    };
-  });
+  return [...groupVersions(registry)].map(([name, versions]) => ({
+    name,
+    versions: [...versions].sort(compareVersions).map((v) => ({ groupVersion: `${name}/${v}`, version: v })),
+    preferredVersion: { groupVersion: `${name}/${versions[0]}`, version: versions[0] },
+  }));
 }
 
 function resourceList(registry: Registry, group: string, version: string) {
-  const rs = registry.all().filter((r) => r.group === group && r.version === version);
-  if (!rs.length) throw ApiError.noSuchPath();
+  const views = resourceViews(registry, group, version);
+  if (!views.length) throw ApiError.noSuchPath();
   const resources: Record<string, unknown>[] = [];
-  for (const r of rs.sort((a, b) => a.plural.localeCompare(b.plural))) {
+  for (const { resource: r, verbs, subresources } of views) {
     const main: Record<string, unknown> = {
       name: r.plural,
       singularName: r.singular,
       namespaced: r.namespaced,
       kind: r.kind,
-      verbs: VERBS,
+      verbs,
     };
     if (r.shortNames.length) main.shortNames = r.shortNames;
     if (r.categories.length) main.categories = r.categories;
     resources.push(main);
-    if (r.status) {
-      resources.push({
-        name: `${r.plural}/status`,
+    for (const s of subresources) {
+      const sub: Record<string, unknown> = {
+        name: `${r.plural}/${s.name}`,
         singularName: "",
         namespaced: r.namespaced,
-        kind: r.kind,
-        verbs: ["get", "patch", "update"],
-      });
-    }
-    if (r.scale) {
-      resources.push({
-        name: `${r.plural}/scale`,
-        singularName: "",
-        namespaced: r.namespaced,
-        group: "autoscaling",
-        version: "v1",
-        kind: "Scale",
-        verbs: ["get", "patch", "update"],
-      });
+      };
+      if (s.group !== undefined) Object.assign(sub, { group: s.group, version: s.version });
+      resources.push({ ...sub, kind: s.kind ?? r.kind, verbs: s.verbs });
     }
   }
   return {
@@ -97,16 +94,4 @@ function resourceList(registry: Registry, group: string, version: string) {
     groupVersion: group ? `${group}/${version}` : version,
     resources,
   };
-}
-
-/** Kubernetes' version priority: GA before beta before alpha, higher numbers first. */
-export function compareVersions(a: string, b: string): number {
-  const rank = (v: string) => {
-    const m = v.match(/^v(\d+)(?:(alpha|beta)(\d+))?$/);
-    if (!m) return [3, 0, 0, v] as const;
-    return [m[2] === undefined ? 0 : m[2] === "beta" ? 1 : 2, -Number(m[1]), -Number(m[3] ?? 0), v] as const;
-  };
-  const [x, y] = [rank(a), rank(b)];
-  for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return (x[i] as number) - (y[i] as number);
-  return x[3].localeCompare(y[3]);
 }

@@ -27,6 +27,10 @@ import { parseFieldSelector, parseLabelSelector } from "./selectors.ts";
 import { watchStream } from "./watch.ts";
 import { negotiate, notAcceptable, parseIncludeObject, toTable } from "./table/mod.ts";
 import type { FieldValidation } from "./_validation.ts";
+import { serveTokenRequest, type TokenIssuer } from "./_token_request.ts";
+import { servePodBinding } from "./_pod_binding.ts";
+import { serveApply } from "./_apply.ts";
+import { fieldManagerOf } from "./_managed_fields.ts";
 
 /**
  * Answers one request on a resource URL.
@@ -36,10 +40,29 @@ import type { FieldValidation } from "./_validation.ts";
  * app.all("/api/*", (c) => serveResource(c, objects, parseResourcePath(registry, c.req.path)!));
  * ```
  */
-export async function serveResource(c: Context, objects: Objects, t: ResourceTarget): Promise<Response> {
+export async function serveResource(
+  c: Context,
+  objects: Objects,
+  t: ResourceTarget,
+  options: { tokenIssuer?: TokenIssuer } = {},
+): Promise<Response> {
   const { resource: res, namespace, name, subresource } = t;
   const method = c.req.method;
   const q = (k: string) => c.req.query(k);
+
+  // ServiceAccount tokens (TokenRequest): served only when the server was given a signing key.
+  if (
+    subresource === "token" && res.group === "" && res.plural === "serviceaccounts" && namespace && name &&
+    options.tokenIssuer && !t.watch
+  ) {
+    return await serveTokenRequest(c, objects, { namespace, name, issuer: options.tokenIssuer });
+  }
+
+  if (
+    subresource === "binding" && res.group === "" && res.plural === "pods" && namespace && name && !t.watch
+  ) {
+    return await servePodBinding(c, objects, res, namespace, name);
+  }
 
   const namespaceFinalize = subresource === "finalize" && res.group === "" && res.plural === "namespaces";
   if (
@@ -114,6 +137,9 @@ export async function serveResource(c: Context, objects: Objects, t: ResourceTar
         c.req.header("content-type"),
         res.builtin ? BUILTIN_PATCH_TYPES : CUSTOM_RESOURCE_PATCH_TYPES,
       );
+      if (type === APPLY_PATCH && subresource !== "scale") {
+        return await serveApply(c, objects, t, writeOptions(c));
+      }
       if (type === APPLY_PATCH) {
         throw ApiError.unsupportedMediaType(type, [
           JSON_PATCH,
@@ -181,13 +207,41 @@ function setAt(obj: KubeObject, path: string, value: unknown): void {
   o[parts[parts.length - 1]] = value;
 }
 
+/**
+ * A Scale's `status.selector` is a string. A custom resource's labelSelectorPath points at one; the
+ * built-in kinds' point at their spec's selector, which Kubernetes renders as labels.Selector.String():
+ * a LabelSelector (Deployment, ReplicaSet, StatefulSet) or an equality map (ReplicationController).
+ */
+function selectorText(sel: unknown): unknown {
+  if (!sel || typeof sel !== "object") return sel;
+  const s = sel as { matchLabels?: Record<string, string>; matchExpressions?: unknown };
+  const isLabelSelector = "matchLabels" in s || "matchExpressions" in s;
+  const parts: [string, string][] = Object.entries(
+    (isLabelSelector ? s.matchLabels : sel) as Record<string, string> ?? {},
+  ).map(([k, v]) => [k, `${k}=${v}`]);
+  if (isLabelSelector) {
+    for (const r of (s.matchExpressions ?? []) as { key: string; operator: string; values?: string[] }[]) {
+      const values = [...new Set(r.values ?? [])].sort().join(",");
+      const text = r.operator === "In"
+        ? `${r.key} in (${values})`
+        : r.operator === "NotIn"
+        ? `${r.key} notin (${values})`
+        : r.operator === "Exists"
+        ? r.key
+        : `!${r.key}`;
+      parts.push([r.key, text]);
+    }
+  }
+  return parts.sort((a, b) => a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0).map((p) => p[1]).join(",");
+}
+
 /** The autoscaling/v1 Scale of an object, from its definition's scale paths. */
 function toScale(res: ResourceTarget["resource"], obj: KubeObject): KubeObject {
   const scale = res.scale!;
   const status: Record<string, unknown> = { replicas: at(obj, scale.statusReplicasPath) ?? 0 };
   if (scale.labelSelectorPath) {
     const sel = at(obj, scale.labelSelectorPath);
-    if (sel !== undefined) status.selector = sel;
+    if (sel !== undefined) status.selector = selectorText(sel);
   }
   return {
     kind: "Scale",
@@ -262,7 +316,13 @@ function writeOptions(c: Context): WriteOptions {
       `fieldValidation parameter unsupported: ${fv}; supported values: Ignore, Warn, Strict`,
     );
   }
-  return { ...options(c), fieldValidation: fv as FieldValidation | undefined };
+  return {
+    ...options(c),
+    fieldValidation: fv as FieldValidation | undefined,
+    fieldManager: fieldManagerOf(c.req.query("fieldManager"), c.req.header("user-agent")),
+    // Set by core/auth's middleware when the server authenticates; admission webhooks see it.
+    user: (c.var as Record<string, unknown>).user as WriteOptions["user"],
+  };
 }
 
 function integer(c: Context, name: string): number | undefined {
@@ -302,6 +362,8 @@ async function deleteOptions(c: Context): Promise<DeleteOptions> {
     gracePeriodSeconds: grace ?? body.gracePeriodSeconds,
     propagationPolicy: policy ?? body.propagationPolicy,
     dryRun: options(c).dryRun || (Array.isArray(body.dryRun) && (body.dryRun as string[]).includes("All")),
+    // Always from the authenticated request, never from the body.
+    user: (c.var as Record<string, unknown>).user as DeleteOptions["user"],
   };
   if (opts.propagationPolicy && !["Orphan", "Background", "Foreground"].includes(opts.propagationPolicy)) {
     throw ApiError.invalid("DeleteOptions", { resource: "", group: "" }, [{
@@ -333,6 +395,7 @@ function watchResponse(
     sendInitialEvents: sie === undefined ? undefined : isTrue(sie),
     allowWatchBookmarks: isTrue(c.req.query("allowWatchBookmarks")),
     timeoutSeconds: integer(c, "timeoutSeconds"),
+    table: tableRequest(c),
   });
   return new Response(body, {
     status: 200,

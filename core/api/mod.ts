@@ -16,6 +16,11 @@
  */
 export { type ApiServer, type ApiServerOptions, createApiServer, SYSTEM_NAMESPACES } from "./app.ts";
 export { AdmissionChain, type AdmissionRequest, type AdmissionStep, type KubeObject } from "./admission.ts";
+export {
+  createWebhookDispatcher,
+  type WebhookDispatcher,
+  type WebhookDispatcherOptions,
+} from "./webhooks/mod.ts";
 export { ApiError, type Status, type StatusCause } from "./errors.ts";
 export { type HealthCheck, healthRoutes } from "./health.ts";
 export { collectionKey, objectKey, Registry, type Resource } from "./registry.ts";
@@ -28,3 +33,16 @@ export {
 } from "./objects.ts";
 export { Strategies, type Strategy } from "./strategy.ts";
 export { noDelayOnPort } from "./tcp_no_delay.ts";
+export { serveHttps, type ServeHttpsOptions } from "./serve.ts";
+export type { TokenIssuer, TokenObjectRef } from "./_token_request.ts";
+export {
+  age,
+  AGE_COLUMN,
+  type Cell,
+  column,
+  humanDuration,
+  NAME_COLUMN,
+  type PrintedRow,
+  type Printer,
+  type TableColumnDefinition,
+} from "./table/mod.ts";

@@ -6,10 +6,10 @@
  *
  * @module
  */
-import type { KvEntry, Store } from "@skiff/store";
+import type { KvEntry, SetOptions, Store } from "@skiff/store";
 import { cursorAfter, InvalidEntryError, RevisionCompactedError } from "@skiff/store";
 import type { FieldError } from "@skiff/schema";
-import type { AdmissionChain, KubeObject } from "./admission.ts";
+import type { AdmissionChain, AdmissionRequest, KubeObject } from "./admission.ts";
 import { ApiError } from "./errors.ts";
 import { collectionKey, objectKey, type Registry, type Resource } from "./registry.ts";
 import type { Strategies } from "./strategy.ts";
@@ -17,11 +17,18 @@ import { type FieldSelector, matchFields, matchLabels, type Selector } from "./s
 import { checkObject, type FieldValidation } from "./_validation.ts";
 import { NamespaceGate } from "./_namespace_gate.ts";
 import { copyJson, deepEqual, now, randomSuffix } from "./_util.ts";
+import { recordUpdate } from "./_managed_fields.ts";
 
 /** Options every write takes. */
 export interface WriteOptions {
   dryRun?: boolean;
   fieldValidation?: FieldValidation;
+  /** Who writes, for managedFields (see _managed_fields.ts); unset leaves managedFields as they are. */
+  fieldManager?: string;
+  /** A server-side apply, whose object already carries its managedFields. */
+  applied?: boolean;
+  /** Who writes, for admission (webhooks' AdmissionReview userInfo). */
+  user?: AdmissionRequest["user"];
 }
 
 /** A write's result: the object as stored and any warnings for the Warning header. */
@@ -54,6 +61,8 @@ export interface DeleteOptions {
   orphanDependents?: boolean;
   preconditions?: { uid?: string; resourceVersion?: string };
   dryRun?: boolean;
+  /** Who deletes, for admission (webhooks' AdmissionReview userInfo). */
+  user?: AdmissionRequest["user"];
 }
 
 /** Creates whose transaction checks the namespace's versionstamp before falling back to read-then-write. */
@@ -196,7 +205,7 @@ export class Objects {
       // The commit also checks that the namespace is as it was when found accepting (see
       // _namespace_gate.ts). A namespace that keeps changing gets the plain read-then-write after 5 tries.
       if (gate && attempt < MAX_GATED_ATTEMPTS) op.check(gate);
-      const result = await op.set(key, obj).commit();
+      const result = await op.set(key, obj, this.#expiry(res)).commit();
       if (result.ok) {
         obj.metadata.resourceVersion = result.versionstamp;
         return { object: obj, warnings };
@@ -302,6 +311,9 @@ export class Objects {
       // A Namespace's /finalize changes only spec.finalizers.
       next = copyJson(current);
       next.spec = { ...next.spec, finalizers: obj.spec?.finalizers ?? [] };
+    } else if (options.subresource && this.#strategy(res).shapedSubresources?.includes(options.subresource)) {
+      // The subresource's handler built the whole object (a Pod's binding sets spec.nodeName).
+      next = obj;
     } else {
       next = obj;
       if (res.status) {
@@ -330,11 +342,18 @@ export class Objects {
       delete meta.selfLink;
       meta.generation = old.generation ?? 1;
     }
+    // An apply through /status computed its managedFields on the object it was given.
+    if (options.applied && options.subresource) next.metadata.managedFields = obj.metadata.managedFields;
     const warnings = await this.#admit(
       res,
       next,
       current,
-      { ...options, prepare: !options.subresource },
+      {
+        ...options,
+        prepare: !options.subresource,
+        shaped: !!options.subresource &&
+          !!this.#strategy(res).shapedSubresources?.includes(options.subresource),
+      },
       "UPDATE",
     );
     // Hooks may have replaced the metadata object: read it from here on.
@@ -352,7 +371,7 @@ export class Objects {
     const stored = { ...next, metadata: { ...meta } };
     delete stored.metadata.resourceVersion;
     const op = this.store.atomic().check({ key, versionstamp: old.resourceVersion });
-    const result = await (finished ? op.delete(key) : op.set(key, stored)).commit();
+    const result = await (finished ? op.delete(key) : op.set(key, stored, this.#expiry(res))).commit();
     if (!result.ok) throw ApiError.modified(target(res, name));
     meta.resourceVersion = result.versionstamp;
     return { object: next, warnings };
@@ -386,8 +405,10 @@ export class Objects {
           `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${meta.resourceVersion}`,
         );
       }
+      await this.#admitDelete(res, current, options);
       const strategy = this.#strategy(res);
-      let grace = options.gracePeriodSeconds ?? strategy.gracePeriodSeconds?.(current) ?? 0;
+      // Only kinds with graceful deletion wait; the rest go at once whatever the request says.
+      let grace = strategy.gracePeriodSeconds?.(current, options.gracePeriodSeconds) ?? 0;
       if (grace < 0) grace = 0;
       const next = copyJson(current);
       const finalizers: string[] = [...(meta.finalizers ?? [])];
@@ -483,7 +504,7 @@ export class Objects {
     res: Resource,
     obj: KubeObject,
     old: KubeObject | undefined,
-    options: WriteOptions & { prepare?: boolean },
+    options: WriteOptions & { prepare?: boolean; shaped?: boolean; subresource?: string },
     operation: "CREATE" | "UPDATE",
   ): Promise<string[]> {
     const strategy = this.#strategy(res);
@@ -494,25 +515,57 @@ export class Objects {
     }
     if (operation === "CREATE") strategy.prepareForCreate?.(obj);
     else if (options.prepare !== false) strategy.prepareForUpdate?.(obj, old!);
-    const req = {
+    // managedFields see the object as Kubernetes' field manager does: decoded and defaulted, before
+    // admission plugins change it. An apply recorded its own.
+    if (!options.applied) recordUpdate(res, old, obj, options);
+    const req: AdmissionRequest = {
       operation,
       resource: res,
+      subresource: options.subresource,
       namespace: obj.metadata.namespace,
       name: obj.metadata.name ?? "",
       object: obj,
       oldObject: old,
       dryRun: options.dryRun ?? false,
+      user: options.user,
+      warnings: [],
     };
     await this.hooks.admission.mutate(req);
     const errors: FieldError[] = [
       ...unknown,
       ...checkObject.validate(res, obj, strategy.nameRule),
       ...(strategy.validate?.(obj) ?? []),
-      ...(old ? strategy.validateUpdate?.(obj, old) ?? [] : []),
+      ...(old && !options.shaped ? strategy.validateUpdate?.(obj, old) ?? [] : []),
     ];
     if (!errors.length) errors.push(...await this.hooks.admission.validate(req));
     if (errors.length) throw ApiError.invalid(res.kind, target(res, obj.metadata.name ?? ""), errors);
-    return warnings;
+    return [...warnings, ...req.warnings ?? []];
+  }
+
+  /**
+   * DELETE admission, for the steps that ask for it (the admission webhooks): the object being deleted
+   * is the old object; a step refuses by throwing or with field errors (422).
+   */
+  async #admitDelete(res: Resource, current: KubeObject, options: DeleteOptions): Promise<void> {
+    const req: AdmissionRequest = {
+      operation: "DELETE",
+      resource: res,
+      namespace: current.metadata.namespace,
+      name: current.metadata.name,
+      object: current,
+      oldObject: current,
+      dryRun: options.dryRun ?? false,
+      user: options.user,
+    };
+    await this.hooks.admission.mutate(req);
+    const errors = await this.hooks.admission.validate(req);
+    if (errors.length) throw ApiError.invalid(res.kind, target(res, current.metadata.name), errors);
+  }
+
+  /** The store's expiry for a write of `res`, when its strategy gives objects a time to live. */
+  #expiry(res: Resource): SetOptions | undefined {
+    const ttl = this.#strategy(res).ttlSeconds;
+    return ttl ? { expireIn: ttl * 1000 } : undefined;
   }
 
   /** A stored entry as clients see it: at the URL's version, with its resourceVersion. */

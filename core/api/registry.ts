@@ -6,6 +6,7 @@
  */
 import type { DefinitionVersion, JSONSchemaProps, PrinterColumn, ResourceDefinition } from "@skiff/schema";
 import type { KvKey } from "@skiff/store";
+import type { Printer } from "./table/_printer.ts";
 
 /** One served group/version/resource. */
 export interface Resource {
@@ -26,8 +27,12 @@ export interface Resource {
   status: boolean;
   scale?: NonNullable<DefinitionVersion["subresources"]>["scale"];
   printerColumns: PrinterColumn[];
+  /** kubectl's printer for this kind when a module brings one (Deployments' READY "2/3"). */
+  printer?: Printer;
   /** Built-in kinds take strategic merge patches; CRDs do not (415), as in Kubernetes. */
   builtin: boolean;
+  /** Only created, answered from the request and never stored (access reviews): the create verb alone. */
+  createOnly: boolean;
   definition: ResourceDefinition;
 }
 
@@ -46,7 +51,7 @@ export class Registry {
   #listeners = new Set<() => void>();
 
   /** Serves every served version of `def` (replacing an earlier definition of the same group/plural). */
-  add(def: ResourceDefinition, options: { builtin: boolean }): void {
+  add(def: ResourceDefinition, options: { builtin: boolean; createOnly?: boolean; printer?: Printer }): void {
     this.#drop(def.group, def.names.plural);
     const storage = def.versions.find((v) => v.storage)?.name ?? def.versions[0].name;
     for (const v of def.versions) {
@@ -68,6 +73,8 @@ export class Registry {
         scale: v.subresources?.scale,
         printerColumns: v.additionalPrinterColumns ?? [],
         builtin: options.builtin,
+        createOnly: options.createOnly ?? false,
+        printer: options.printer,
         definition: def,
       });
     }

@@ -19,8 +19,12 @@ export interface Strategy {
   validateUpdate?(obj: KubeObject, old: KubeObject): FieldError[];
   /** Name rule: "subdomain" (default), "label" (DNS-1123 label) or "path" (anything a path segment holds). */
   nameRule?: "subdomain" | "label" | "path";
-  /** Seconds a delete waits by default (Pods: spec.terminationGracePeriodSeconds, 30). */
-  gracePeriodSeconds?(obj: KubeObject): number;
+  /**
+   * Seconds a delete waits, given the grace period the request asked for if any (Pods: the request's,
+   * else spec.terminationGracePeriodSeconds; 0 for a pod no node runs). Kinds without it are deleted at
+   * once.
+   */
+  gracePeriodSeconds?(obj: KubeObject, requested: number | undefined): number;
   /** Whether a delete answers with the deleted object (true) or a Status (false). */
   returnDeletedObject?: boolean;
   /**
@@ -30,6 +34,16 @@ export interface Strategy {
   holds?(obj: KubeObject): boolean;
   /** Adjusts an object whose deletion starts but cannot finish yet (a Namespace becomes Terminating). */
   prepareForDelete?(obj: KubeObject): void;
+  /**
+   * Seconds after each write that the store deletes the object by itself (Events: one hour, as
+   * kube-apiserver's --event-ttl); watchers see the deletion. Unset: objects stay.
+   */
+  ttlSeconds?: number;
+  /**
+   * Subresources whose handler builds the whole new object itself (a Pod's `binding` sets
+   * spec.nodeName, which updates may not change): written as given, without `validateUpdate`.
+   */
+  shapedSubresources?: string[];
 }
 
 /** Strategies keyed by `apiVersion/Kind`. */

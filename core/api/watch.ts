@@ -6,6 +6,7 @@
  * - sendInitialEvents=true: the existing objects, then a BOOKMARK annotated k8s.io/initial-events-end.
  * - selectors: an object that stops matching arrives as DELETED, one that starts matching as ADDED.
  * - allowWatchBookmarks: a BOOKMARK with the newest revision delivered, every BOOKMARK_EVERY_MS.
+ * - table: every event's object as a Table of one row, column definitions on the first only.
  *
  * @module
  */
@@ -14,6 +15,7 @@ import type { KubeObject } from "./admission.ts";
 import { ApiError } from "./errors.ts";
 import type { ListOptions, Objects } from "./objects.ts";
 import { collectionKey, type Resource } from "./registry.ts";
+import { tableWatch, type TableWatchOptions } from "./table/mod.ts";
 import {
   asSubscriberError,
   type HubListener,
@@ -28,6 +30,8 @@ export interface WatchRequest extends Pick<ListOptions, "labelSelector" | "field
   sendInitialEvents?: boolean;
   allowWatchBookmarks?: boolean;
   timeoutSeconds?: number;
+  /** Send each event's object as a meta.k8s.io Table of one row (`kubectl get -w`). */
+  table?: TableWatchOptions;
 }
 
 /** A watch event on the wire. */
@@ -69,8 +73,9 @@ export function watchStream(
 
   return new ReadableStream<Uint8Array>({
     start: async (controller) => {
+      const asTable = request.table && tableWatch(res, request.table);
       const send = (e: WireEvent) => {
-        if (!closed) controller.enqueue(encoder.encode(JSON.stringify(e) + "\n"));
+        if (!closed) controller.enqueue(encoder.encode(JSON.stringify(asTable ? asTable(e) : e) + "\n"));
       };
       const end = () => {
         if (closed) return;
@@ -131,8 +136,10 @@ export function watchStream(
       const listener: HubListener = {
         event: (e) => {
           delivered = e.revision;
-          const line = wireLine(objects, res, e, request);
-          if (line && !closed) controller.enqueue(line);
+          const form = wireForm(objects, e, request);
+          if (!form || closed) return;
+          if (asTable) send({ type: form.type, object: e.object(form.side, res) });
+          else controller.enqueue(e.line(form.type, form.side, res));
         },
         error: (e) => {
           if (closed) return;
@@ -155,22 +162,21 @@ export function watchStream(
 }
 
 /**
- * A store event as the client sees it, as one encoded line shared with every watch that sends the same
- * form of it, or nothing when neither side of it matches the selectors.
+ * How the client sees a store event: its type and which side of the change it carries, or nothing
+ * when neither side matches the selectors.
  */
-function wireLine(
+function wireForm(
   objects: Objects,
-  res: Resource,
   shared: SharedEvent,
   request: WatchRequest,
-): Uint8Array | null {
+): { type: WireEvent["type"]; side: "value" | "prevValue" } | null {
   const event = shared.event;
   const now = event.value && objects.matches(event.value, request);
   const before = event.prevValue && objects.matches(event.prevValue, request);
-  if (event.type === "delete") return before ? shared.line("DELETED", "prevValue", res) : null;
-  if (now && before) return shared.line("MODIFIED", "value", res);
-  if (now) return shared.line("ADDED", "value", res);
-  if (before) return shared.line("DELETED", "value", res);
+  if (event.type === "delete") return before ? { type: "DELETED", side: "prevValue" } : null;
+  if (now && before) return { type: "MODIFIED", side: "value" };
+  if (now) return { type: "ADDED", side: "value" };
+  if (before) return { type: "DELETED", side: "value" };
   return null;
 }
 

@@ -24,6 +24,8 @@ import type { Schema } from "./types.ts";
  */
 export function kindSchemas(r: Resource, types: NamedTypes): Record<string, Schema> {
   const name = definitionName(r.group, r.version, r.kind);
+  // A kind that is only created (access reviews) has no list.
+  if (r.createOnly) return { [name]: kindSchema(r, types) };
   return {
     [name]: kindSchema(r, types),
     [definitionName(r.group, r.version, r.listKind)]: {

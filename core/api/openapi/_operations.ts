@@ -87,21 +87,24 @@ export function resourceOperations(r: Resource): Operation[] {
   const deleteOptions = { schema: DELETE_OPTIONS, required: false };
 
   const ops: Operation[] = [];
+  const create = op(collection, {
+    method: "post",
+    action: "post",
+    name: `create${scope}${r.kind}`,
+    text: `create${article(r.kind)}${r.kind}`,
+    body: { schema: kind, required: true },
+    returns: kind,
+    codes: [200, 201, 202],
+  });
+  // Access reviews are only created: one POST on the collection.
+  if (r.createOnly) return [create];
   const listSpec = { method: "get", action: "list", text: listText(r), returns: list, codes: [200] } as const;
   if (r.namespaced) {
     ops.push(op(`${prefix}/${r.plural}`, { ...listSpec, name: `list${r.kind}ForAllNamespaces` }));
   }
   ops.push(
     op(collection, { ...listSpec, name: `list${scope}${r.kind}` }),
-    op(collection, {
-      method: "post",
-      action: "post",
-      name: `create${scope}${r.kind}`,
-      text: `create${article(r.kind)}${r.kind}`,
-      body: { schema: kind, required: true },
-      returns: kind,
-      codes: [200, 201, 202],
-    }),
+    create,
     op(collection, {
       method: "delete",
       action: "deletecollection",

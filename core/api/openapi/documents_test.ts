@@ -8,9 +8,11 @@ Deno.test("the index lists every served group-version at a URL whose hash is its
   const index = JSON.parse(docs.index().body);
   assert.deepEqual(Object.keys(index.paths), [
     "api/v1",
+    "apis/admissionregistration.k8s.io/v1",
     "apis/apiextensions.k8s.io/v1",
     "apis/coordination.k8s.io/v1",
     "apis/events.k8s.io/v1",
+    "apis/rbac.authorization.k8s.io/v1",
   ]);
   for (const [path, { serverRelativeURL }] of Object.entries<{ serverRelativeURL: string }>(index.paths)) {
     const doc = docs.v3(path)!;

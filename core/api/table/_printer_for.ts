@@ -1,6 +1,6 @@
 /**
  * Which printer serves a resource, in kube-apiserver's order: the built-in kinds Skiff serves have
- * kubectl's printers; any other kind with additionalPrinterColumns, and every custom resource, prints
+ * kubectl's printers (those a module registers with its kinds included); any other kind with additionalPrinterColumns, and every custom resource, prints
  * through its columns (NAME AGE without any); a built-in kind with neither gets NAME CREATED AT.
  *
  * @module
@@ -16,6 +16,8 @@ import { nodePrinter } from "./_node.ts";
 import { podPrinter } from "./_pod.ts";
 import type { Printer } from "./_printer.ts";
 import { serviceAccountPrinter } from "./_service_account.ts";
+import { clusterRoleBindingPrinter, roleBindingPrinter } from "./_role_binding.ts";
+import { webhookConfigurationPrinter } from "./_webhook_configuration.ts";
 
 /** Printers by `group/Kind` (`core` for the legacy group), as pkg/printers registers them. */
 const BUILTIN = new Map<string, Printer>([
@@ -26,6 +28,10 @@ const BUILTIN = new Map<string, Printer>([
   ["core/ServiceAccount", serviceAccountPrinter],
   ["coordination.k8s.io/Lease", leasePrinter],
   ["events.k8s.io/Event", eventsV1Printer],
+  ["rbac.authorization.k8s.io/RoleBinding", roleBindingPrinter],
+  ["rbac.authorization.k8s.io/ClusterRoleBinding", clusterRoleBindingPrinter],
+  ["admissionregistration.k8s.io/ValidatingWebhookConfiguration", webhookConfigurationPrinter],
+  ["admissionregistration.k8s.io/MutatingWebhookConfiguration", webhookConfigurationPrinter],
   // apiextensions-apiserver serves CRDs with the default convertor.
   ["apiextensions.k8s.io/CustomResourceDefinition", defaultPrinter],
 ]);
@@ -42,7 +48,10 @@ const custom = new WeakMap<readonly PrinterColumn[], Printer>();
  * printerFor(registry.lookup("", "v1", "pods")!).columns[1].name; // "Ready"
  * ```
  */
-export function printerFor(res: Pick<Resource, "group" | "kind" | "builtin" | "printerColumns">): Printer {
+export function printerFor(
+  res: Pick<Resource, "group" | "kind" | "builtin" | "printerColumns" | "printer">,
+): Printer {
+  if (res.printer) return res.printer;
   const known = BUILTIN.get(`${res.group || "core"}/${res.kind}`);
   if (known) return known;
   if (res.builtin && res.printerColumns.length === 0) return defaultPrinter;

@@ -25,6 +25,7 @@ export { type TableOptions, toTable } from "./to_table.ts";
 export { tableWatch, type TableWatchEvent, type TableWatchOptions } from "./watch.ts";
 export { negotiate, type Negotiated, notAcceptable, parseIncludeObject, wantsTable } from "./negotiate.ts";
 export { age, humanDuration } from "./duration.ts";
+export { AGE_COLUMN, column, NAME_COLUMN, type PrintedRow, type Printer } from "./_printer.ts";
 export type {
   Cell,
   IncludeObject,

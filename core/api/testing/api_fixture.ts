@@ -5,7 +5,7 @@
  * @module
  */
 import { openEmbeddedStore } from "@skiff/store";
-import { type ApiServer, createApiServer } from "../app.ts";
+import { type ApiServer, createApiServer, SYSTEM_NAMESPACES } from "../app.ts";
 
 /** A started API server and a small request helper. */
 export interface ApiFixture {
@@ -36,6 +36,12 @@ export async function apiFixture(options: { historyLimit?: number } = {}): Promi
   const store = await openEmbeddedStore({ path: `${dir}/store.sqlite`, historyLimit: options.historyLimit });
   const api = createApiServer({ store, log: Deno.env.get("SKIFF_TEST_LOG") ? console.error : () => {} });
   await api.start();
+  // The service account controller creates each system namespace's "default" account in the
+  // background; tests that count store revisions start after it is done.
+  const serviceAccounts = api.registry.lookup("", "v1", "serviceaccounts")!;
+  while ((await api.objects.list(serviceAccounts, undefined)).items.length < SYSTEM_NAMESPACES.length) {
+    await new Promise((r) => setTimeout(r, 5));
+  }
   return {
     api,
     async req(method, path, body, contentType = "application/json") {
