@@ -1,0 +1,115 @@
+/**
+ * How requests reach the API server. The client only sees a fetch-like function, so the same code runs
+ * over HTTPS (with the kubeconfig's CA, token and client certificate) and in-process, where the hono app
+ * answers the request directly without a network.
+ *
+ * @module
+ */
+import type { ClusterConfig } from "./config.ts";
+import { ConnectionError } from "./errors.ts";
+
+/**
+ * A fetch-like function with an optional way to release what it holds (connections).
+ *
+ * @example
+ * ```ts
+ * const transport: Transport = { fetch: (req) => fetch(req) };
+ * ```
+ */
+export interface Transport {
+  /** Sends the request; network failures reject with a {@link ConnectionError}. */
+  fetch(request: Request): Promise<Response>;
+  close?(): void;
+}
+
+/** How long a token read from a file is used before the file is read again (client-go's period). */
+const TOKEN_FILE_TTL_MS = 60_000;
+
+/**
+ * A transport over HTTPS: trusts the config's CA, sends its bearer token (re-reading a token file every
+ * minute) and presents its client certificate when it has one.
+ *
+ * @example
+ * ```ts
+ * const transport = httpsTransport(await loadKubeconfig(".skiff/kubeconfig"));
+ * const res = await transport.fetch(new Request("https://127.0.0.1:6443/version"));
+ * transport.close?.();
+ * ```
+ */
+export function httpsTransport(config: ClusterConfig): Transport {
+  const options: Deno.CreateHttpClientOptions & Partial<Deno.TlsCertifiedKeyPem> = {};
+  if (config.caPem) options.caCerts = [config.caPem];
+  if (config.certPem && config.keyPem) {
+    options.cert = config.certPem;
+    options.key = config.keyPem;
+  }
+  const client = Deno.createHttpClient(options);
+  let cached: { token: string; at: number } | undefined;
+  const token = async (): Promise<string | undefined> => {
+    if (config.token) return config.token;
+    if (!config.tokenFile) return undefined;
+    if (!cached || Date.now() - cached.at > TOKEN_FILE_TTL_MS) {
+      cached = { token: (await Deno.readTextFile(config.tokenFile)).trim(), at: Date.now() };
+    }
+    return cached.token;
+  };
+  return {
+    async fetch(request) {
+      const bearer = await token();
+      if (bearer && !request.headers.has("authorization")) {
+        request.headers.set("authorization", `Bearer ${bearer}`);
+      }
+      try {
+        return await fetch(request, { client });
+      } catch (e) {
+        if (request.signal.aborted) throw e;
+        throw asConnectionError(e);
+      }
+    },
+    close: () => client.close(),
+  };
+}
+
+/**
+ * A transport that hands each request to an in-process app (a hono app's `fetch`), with an optional
+ * bearer token for apps that authenticate.
+ *
+ * @example
+ * ```ts
+ * const api = createApiServer({ store });
+ * const client = new Client({ server: "http://skiff.local", transport: inProcessTransport(api.app) });
+ * ```
+ */
+export function inProcessTransport(
+  app: { fetch(request: Request): Response | Promise<Response> },
+  options: { token?: string } = {},
+): Transport {
+  return {
+    async fetch(request) {
+      if (options.token && !request.headers.has("authorization")) {
+        request.headers.set("authorization", `Bearer ${options.token}`);
+      }
+      return await app.fetch(request);
+    },
+  };
+}
+
+/**
+ * A fetch failure as a {@link ConnectionError}; `sent` is false only when the connection was refused,
+ * so nothing reached the server.
+ */
+function asConnectionError(e: unknown): ConnectionError {
+  if (e instanceof ConnectionError) return e;
+  const text = describe(e);
+  const refused = /connection refused|ConnectionRefused|os error 111\b/i.test(text);
+  return new ConnectionError(text, !refused, { cause: e });
+}
+
+function describe(e: unknown): string {
+  let text = "";
+  for (let cur: unknown = e, depth = 0; cur && depth < 5; depth++) {
+    text += (text ? ": " : "") + (cur instanceof Error ? cur.message : String(cur));
+    cur = cur instanceof Error ? cur.cause : undefined;
+  }
+  return text;
+}

@@ -1,0 +1,119 @@
+import assert from "node:assert/strict";
+import { apiFixture } from "../../../core/api/testing/api_fixture.ts";
+import { eventSink } from "./_api_for_test.ts";
+import { createInProcessClient, eventsResource } from "../client/mod.ts";
+import { EventRecorder, eventSinkFrom } from "./event_recorder.ts";
+import type { MetaObject } from "./types.ts";
+
+const web: MetaObject = {
+  apiVersion: "v1",
+  kind: "Pod",
+  metadata: { name: "web", namespace: "default", uid: "u-web", resourceVersion: "7" },
+};
+
+async function events(f: Awaited<ReturnType<typeof apiFixture>>) {
+  const list = await f.req("GET", "/api/v1/namespaces/default/events");
+  assert.equal(list.status, 200);
+  // deno-lint-ignore no-explicit-any
+  return list.body.items as any[];
+}
+
+Deno.test("the recorder creates an Event naming the object, reason, type and source", async () => {
+  const f = await apiFixture();
+  const t = Date.UTC(2026, 0, 2, 3, 4, 5, 123);
+  const recorder = new EventRecorder(eventSink(f), {
+    component: "web-controller",
+    host: "node-1",
+    now: () => t,
+  });
+  await recorder.event(web, "Normal", "Scaled", "Scaled up to 3");
+  const [e, ...rest] = await events(f);
+  assert.equal(rest.length, 0);
+  assert.match(e.metadata.name, /^web\.[0-9a-f]+$/);
+  assert.equal(BigInt("0x" + e.metadata.name.slice(4)) / 1_000_000n, BigInt(t), "hex unix nanoseconds");
+  assert.deepEqual(e.involvedObject, {
+    apiVersion: "v1",
+    kind: "Pod",
+    namespace: "default",
+    name: "web",
+    uid: "u-web",
+    resourceVersion: "7",
+  });
+  assert.equal(e.reason, "Scaled");
+  assert.equal(e.message, "Scaled up to 3");
+  assert.equal(e.type, "Normal");
+  assert.equal(e.count, 1);
+  assert.deepEqual(e.source, { component: "web-controller", host: "node-1" });
+  assert.equal(e.firstTimestamp, "2026-01-02T03:04:05Z");
+  assert.equal(e.lastTimestamp, "2026-01-02T03:04:05Z");
+  await f.close();
+});
+
+Deno.test("repeats within ten minutes fold into one Event with a growing count", async () => {
+  const f = await apiFixture();
+  let now = Date.UTC(2026, 0, 2, 3, 0, 0);
+  const recorder = new EventRecorder(eventSink(f), { component: "web-controller", now: () => now });
+  recorder.event(web, "Warning", "Failed", "quota exceeded");
+  now += 60_000;
+  recorder.event(web, "Warning", "Failed", "quota exceeded");
+  now += 60_000;
+  recorder.event(web, "Warning", "Failed", "quota exceeded");
+  recorder.event(web, "Warning", "Failed", "another message");
+  await recorder.flush();
+  const list = await events(f);
+  assert.equal(list.length, 2);
+  const folded = list.find((e) => e.message === "quota exceeded");
+  assert.equal(folded.count, 3);
+  assert.equal(folded.firstTimestamp, "2026-01-02T03:00:00Z");
+  assert.equal(folded.lastTimestamp, "2026-01-02T03:02:00Z");
+  assert.equal(list.find((e) => e.message === "another message").count, 1);
+
+  now += 11 * 60_000; // past the window: a new Event
+  await recorder.event(web, "Warning", "Failed", "quota exceeded");
+  assert.equal((await events(f)).length, 3);
+  await f.close();
+});
+
+Deno.test("a repeat of an Event deleted meanwhile creates it again", async () => {
+  const f = await apiFixture();
+  const recorder = new EventRecorder(eventSink(f), { component: "c" });
+  await recorder.event(web, "Normal", "Synced", "ok");
+  const [first] = await events(f);
+  assert.equal(
+    (await f.req("DELETE", `/api/v1/namespaces/default/events/${first.metadata.name}`)).status,
+    200,
+  );
+  await recorder.event(web, "Normal", "Synced", "ok");
+  const [again] = await events(f);
+  assert.equal(again.metadata.name, first.metadata.name);
+  assert.equal(again.count, 2);
+  await f.close();
+});
+
+Deno.test("events of cluster-scoped objects go to the default namespace and unknown types are dropped", async () => {
+  const f = await apiFixture();
+  const logged: string[] = [];
+  const recorder = new EventRecorder(eventSink(f), { component: "c", log: (m) => logged.push(m) });
+  const node: MetaObject = { apiVersion: "v1", kind: "Node", metadata: { name: "n1", uid: "u-n1" } };
+  await recorder.event(node, "Normal", "Ready", "node is ready");
+  // deno-lint-ignore no-explicit-any
+  await recorder.event(node, "Info" as any, "Ready", "x");
+  const list = await events(f);
+  assert.equal(list.length, 1);
+  assert.equal(list[0].involvedObject.namespace, undefined);
+  assert.deepEqual(logged, ["Unsupported event type: 'Info'"]);
+  await f.close();
+});
+
+Deno.test("eventSinkFrom writes and folds Events through the SDK client", async () => {
+  const f = await apiFixture();
+  const client = createInProcessClient(f.api.app);
+  const recorder = new EventRecorder(eventSinkFrom(client.resource(eventsResource)), { component: "c" });
+  recorder.event(web, "Normal", "Synced", "ok");
+  await recorder.event(web, "Normal", "Synced", "ok");
+  const list = await events(f);
+  assert.equal(list.length, 1);
+  assert.equal(list[0].count, 2);
+  client.close();
+  await f.close();
+});
