@@ -1,0 +1,103 @@
+/**
+ * Test helpers: a real core with the workloads module installed the way `skiff up` installs it, and a
+ * stand-in kubelet that marks pods Running and Ready through pods/status.
+ *
+ * @module
+ */
+import type { Pod } from "@skiff/kinds";
+import { type Client, podsResource, startTestCore, type TestCore } from "@skiff/sdk";
+import { ModuleHost } from "../../cli/modules.ts";
+import { workloadsOperator } from "./operator.ts";
+
+/** A core serving the workloads module, with its controllers running. */
+export interface WorkloadsCore {
+  core: TestCore;
+  client: Client;
+  close(): Promise<void>;
+}
+
+/** Starts a core and installs the workloads module in it. */
+export async function startWorkloadsCore(): Promise<WorkloadsCore> {
+  const core = await startTestCore();
+  const host = new ModuleHost(core.api, () => core.inProcessClient, () => {}, {
+    workloads: () => Promise.resolve(workloadsOperator),
+  });
+  try {
+    await host.install("workloads");
+  } catch (e) {
+    await core.close();
+    throw e;
+  }
+  return {
+    core,
+    client: core.client,
+    async close() {
+      await host.stopAll();
+      await core.close();
+    },
+  };
+}
+
+/** Polls `probe` until it answers truthy; answers that value. */
+export async function eventually<T>(
+  what: string,
+  probe: () => Promise<T | undefined | false> | T | undefined | false,
+  timeoutMs = 15_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** Marks a pod Running and Ready, as a kubelet would once its containers started. */
+export async function markReady(client: Client, pod: Pod): Promise<void> {
+  const pods = client.resource(podsResource).namespace(pod.metadata!.namespace!);
+  const now = new Date().toISOString().replace(/\.\d+Z$/, "Z");
+  const fresh = await pods.get(pod.metadata!.name!);
+  await pods.updateStatus({
+    ...fresh,
+    status: {
+      ...fresh.status,
+      phase: "Running",
+      conditions: [
+        { type: "Initialized", status: "True", lastTransitionTime: now },
+        { type: "ContainersReady", status: "True", lastTransitionTime: now },
+        { type: "Ready", status: "True", lastTransitionTime: now },
+      ],
+    },
+  });
+}
+
+/** The namespace's pods that are not being deleted. */
+export async function livePods(client: Client, namespace = "default"): Promise<Pod[]> {
+  const list = await client.resource(podsResource).namespace(namespace).list();
+  return list.items.filter((p) => !p.metadata?.deletionTimestamp);
+}
+
+/**
+ * A stand-in kubelet: every `periodMs` marks pods that are not ready yet Ready (only those `accept`
+ * lets through). Answers a function that stops it.
+ */
+export function readyLoop(
+  client: Client,
+  options: { periodMs?: number; accept?: (pod: Pod) => boolean; namespace?: string } = {},
+): () => Promise<void> {
+  let stopped = false;
+  const run = (async () => {
+    while (!stopped) {
+      for (const pod of await livePods(client, options.namespace).catch(() => [])) {
+        const ready = pod.status?.conditions?.some((c) => c.type === "Ready" && c.status === "True");
+        if (!ready && (options.accept?.(pod) ?? true)) await markReady(client, pod).catch(() => {});
+      }
+      await new Promise((r) => setTimeout(r, options.periodMs ?? 200));
+    }
+  })();
+  return async () => {
+    stopped = true;
+    await run;
+  };
+}
