@@ -26,6 +26,18 @@ export function forbiddenMessage(username: string, info: RequestInfo): string {
   return info.namespace ? `${head} in the namespace ${q(info.namespace)}` : `${head} at the cluster scope`;
 }
 
+/** The meta/v1 Status of a 403. */
+export interface ForbiddenStatus {
+  kind: "Status";
+  apiVersion: "v1";
+  metadata: Record<string, never>;
+  status: "Failure";
+  message: string;
+  reason: "Forbidden";
+  details: Record<string, string>;
+  code: 403;
+}
+
 /**
  * The meta/v1 Status of a refusal; `reason` is the authorizer's (e.g. a missing role), appended after ": ".
  *
@@ -35,7 +47,7 @@ export function forbiddenMessage(username: string, info: RequestInfo): string {
  * // 'pods is forbidden: User "bob" cannot create resource "pods" in API group "" in the namespace "default"'
  * ```
  */
-export function forbiddenStatus(username: string, info: RequestInfo, reason: string) {
+export function forbiddenStatus(username: string, info: RequestInfo, reason: string): ForbiddenStatus {
   // The message is HTML-escaped, as Kubernetes does against reflected markup.
   const text = sanitize(forbiddenMessage(username, info));
   const why = reason ? `${text}: ${reason}` : text;
