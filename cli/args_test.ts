@@ -6,7 +6,7 @@ Deno.test("skiff up defaults to the embedded store in .skiff on port 6443", () =
     dataDir: ".skiff",
     port: 6443,
     etcd: [],
-    operators: [],
+    operators: ["scheduler", "workloads"],
     nodeAgent: true,
     help: false,
   });
@@ -27,6 +27,12 @@ Deno.test("skiff up takes a data dir, a port, several etcd URLs and --no-node-ag
   assert.equal(o.nodeAgent, false);
 });
 
+Deno.test("--operators takes all, none or a list of bundled modules", () => {
+  assert.deepEqual(parseUpArgs(["--operators", "none"]).operators, []);
+  assert.deepEqual(parseUpArgs(["--operators", "all"]).operators, ["scheduler", "workloads"]);
+  assert.deepEqual(parseUpArgs(["--operators", "workloads"]).operators, ["workloads"]);
+});
+
 Deno.test("bad flags give a one-line usage error that names the flag", () => {
   const cases: [string[], RegExp][] = [
     [["--prot", "1"], /Unknown option '--prot'$/],
@@ -35,7 +41,7 @@ Deno.test("bad flags give a one-line usage error that names the flag", () => {
     [["--etcd", "localhost"], /--etcd: "localhost" is not a URL/],
     [["--etcd", "ftp://h:1"], /must be http\(s\):\/\/HOST:PORT/],
     [["--etcd", ""], /--etcd needs at least one URL/],
-    [["--operators", "workloads,nope"], /unknown module "workloads", "nope"/],
+    [["--operators", "workloads,nope"], /unknown module "nope" \(scheduler, workloads\)/],
     [["extra"], /Unexpected argument 'extra'/],
   ];
   for (const [args, message] of cases) {
@@ -46,4 +52,14 @@ Deno.test("bad flags give a one-line usage error that names the flag", () => {
       return true;
     });
   }
+});
+
+Deno.test("skiff up takes a client-certificate port and refuses a bad one", () => {
+  assert.equal(parseUpArgs(["--client-cert-port", "6444"]).clientCertPort, 6444);
+  assert.throws(
+    () => parseUpArgs(["--client-cert-port", "x"]),
+    (e) =>
+      e instanceof UsageError &&
+      /--client-cert-port must be a number from 1 to 65535, not "x"/.test(e.message),
+  );
 });

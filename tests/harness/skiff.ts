@@ -39,14 +39,21 @@ export interface SkiffProcess {
  */
 export async function startSkiff(
   args: string[] = [],
-  options: { dataDir?: string; waitReady?: boolean; timeoutMs?: number } = {},
+  options: {
+    dataDir?: string;
+    waitReady?: boolean;
+    timeoutMs?: number;
+    /** Flags for `deno run` itself (before the script), e.g. `--inspect=127.0.0.1:9229` to profile. */
+    denoArgs?: string[];
+  } = {},
 ): Promise<SkiffProcess> {
   const dataDir = options.dataDir ?? await Deno.makeTempDir({ prefix: "skiff-up-" });
   const port = freePort();
   const logFile = `${dataDir}.log`;
   const log = await Deno.open(logFile, { create: true, write: true, truncate: true });
+  const run = ["run", "-A", ...(options.denoArgs ?? [])];
   const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", MAIN, "up", "--data-dir", dataDir, "--port", String(port), ...args],
+    args: [...run, MAIN, "up", "--data-dir", dataDir, "--port", String(port), ...args],
     stdout: "null",
     stderr: "piped",
   }).spawn();
