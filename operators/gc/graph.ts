@@ -7,7 +7,6 @@
  */
 import type { ObjectMeta, OwnerReference, ResourceRef } from "@skiff/sdk";
 
-
 /**
  * An object as the graph keeps it.
  *
