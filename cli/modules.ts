@@ -120,7 +120,8 @@ export class ModuleHost {
       const manager = new Manager({
         client,
         log: lineLogger(this.log).with({ module: op.name }),
-        leaderElection: { namespace: "kube-system", name: `skiff-module-${op.name}` },
+        // The Lease runOperator takes too: a copy started with operators/NAME/main.ts elects with this one.
+        leaderElection: { namespace: "kube-system", name: op.name },
       });
       for (const factory of op.controllers) manager.add(factory(manager));
       running = manager.start(abort.signal).catch((e) => this.log(`module ${name}: ${e?.message ?? e}`));

@@ -57,6 +57,17 @@ export async function runOperator(op: Operator, options: RunOperatorOptions = {}
     createClient(options.kubeconfig ? await loadKubeconfig(options.kubeconfig) : await loadConfig());
   const { signal, dispose } = stopSignal(options.signal);
   try {
+    // Built-in kinds cannot be installed from outside: the core must already serve them (`skiff up
+    // --operators NAME` does), and then both copies run for one Lease, so only one reconciles.
+    for (const def of op.builtinKinds?.definitions ?? []) {
+      const version = def.versions.find((v) => v.storage)?.name ?? def.versions[0].name;
+      const apiVersion = def.group ? `${def.group}/${version}` : version;
+      await client.discovery.resolve(apiVersion, def.names.kind).catch(() => {
+        throw new Error(
+          `the server does not serve ${apiVersion} ${def.names.kind}: start it with --operators ${op.name}`,
+        );
+      });
+    }
     if (options.installCrds !== false && op.crds.length > 0) {
       const results = await installCrds(client, op.crds, { signal });
       log.info("CRDs installed", Object.fromEntries(results));
