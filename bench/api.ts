@@ -15,6 +15,7 @@
  */
 import { Etcd3 } from "etcd3";
 import { startEtcd } from "../tests/harness/mod.ts";
+import { benchPod } from "./_pod.ts";
 import { type SkiffProcess, startSkiff } from "../tests/harness/skiff.ts";
 
 const PODS = Number(Deno.env.get("BENCH_PODS") ?? 10_000);
@@ -22,22 +23,6 @@ const IN_FLIGHT = 64;
 const WATCHERS = 100;
 const WATCH_EVENTS = 200;
 const log = (line: string) => console.error(`bench:api: ${line}`);
-
-function podBody(name: string): Record<string, unknown> {
-  return {
-    apiVersion: "v1",
-    kind: "Pod",
-    metadata: { name, namespace: "bench", labels: { app: "bench", tier: "web" } },
-    spec: {
-      containers: [{
-        name: "web",
-        image: "nginx:1.27",
-        ports: [{ containerPort: 80, protocol: "TCP" }],
-        resources: { requests: { cpu: "100m", memory: "64Mi" } },
-      }],
-    },
-  };
-}
 
 /** Runs `n` tasks with `width` in flight; returns operations per second. */
 async function pool(
@@ -71,7 +56,7 @@ async function apiCreates(skiff: SkiffProcess, label: string): Promise<number> {
     const res = await skiff.fetch("/api/v1/namespaces/bench/pods", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify(podBody(`p-${i}`)),
+      body: JSON.stringify(benchPod(`p-${i}`)),
     });
     await res.body?.cancel();
     if (res.status !== 201) throw new Error(`${label}: create p-${i} answered ${res.status}`);
@@ -110,7 +95,7 @@ async function watchLatency(skiff: SkiffProcess): Promise<{ p50: number; p99: nu
   log(`watch: ${WATCHERS} watchers open; creating ${WATCH_EVENTS} pods one after another`);
   for (let i = 0; i < WATCH_EVENTS; i++) {
     const name = `w-${i}`;
-    const body = podBody(name);
+    const body = benchPod(name);
     (body.metadata as Record<string, unknown>).labels = { app: "watch" };
     sentAt.set(name, performance.now());
     const res = await skiff.fetch("/api/v1/namespaces/bench/pods", {
@@ -133,10 +118,10 @@ log(`starting etcd`);
 const etcd = await startEtcd({ mode: "process" });
 const client = new Etcd3({ hosts: etcd.endpoints });
 try {
-  const json = JSON.stringify(podBody("x"));
+  const json = JSON.stringify(benchPod("x"));
   log(`raw etcd3 puts of ${json.length}-byte pods, ${IN_FLIGHT} in flight`);
   const raw = await pool(PODS, IN_FLIGHT, async (i) => {
-    await client.put(`/raw/pods/bench/p-${i}`).value(JSON.stringify(podBody(`p-${i}`)));
+    await client.put(`/raw/pods/bench/p-${i}`).value(JSON.stringify(benchPod(`p-${i}`)));
   }, "raw puts");
   log(`raw: ${round(raw)} puts/s`);
 

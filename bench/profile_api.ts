@@ -26,6 +26,7 @@
  */
 import { freePort, startEtcd, startSkiff } from "../tests/harness/mod.ts";
 import type { SkiffProcess } from "../tests/harness/skiff.ts";
+import { benchPod } from "./_pod.ts";
 
 const PODS = Number(Deno.env.get("PROFILE_PODS") ?? 3000);
 const WARMUP = Number(Deno.env.get("PROFILE_WARMUP") ?? 1000);
@@ -99,22 +100,6 @@ class Inspector {
   }
 }
 
-function podBody(name: string): string {
-  return JSON.stringify({
-    apiVersion: "v1",
-    kind: "Pod",
-    metadata: { name, namespace: "bench", labels: { app: "bench", tier: "web" } },
-    spec: {
-      containers: [{
-        name: "web",
-        image: "nginx:1.27",
-        ports: [{ containerPort: 80, protocol: "TCP" }],
-        resources: { requests: { cpu: "100m", memory: "64Mi" } },
-      }],
-    },
-  });
-}
-
 async function creates(skiff: SkiffProcess, prefix: string, n: number): Promise<number> {
   let next = 0;
   const started = performance.now();
@@ -124,7 +109,7 @@ async function creates(skiff: SkiffProcess, prefix: string, n: number): Promise<
       const res = await skiff.fetch("/api/v1/namespaces/bench/pods", {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: podBody(`${prefix}-${i}`),
+        body: JSON.stringify(benchPod(`${prefix}-${i}`)),
       });
       await res.body?.cancel();
       if (res.status !== 201) throw new Error(`create ${prefix}-${i} answered ${res.status}`);

@@ -28,6 +28,7 @@ import {
   startTestCore,
 } from "@skiff/sdk";
 import type { Pod } from "@skiff/kinds";
+import { benchPod } from "./_pod.ts";
 
 const OBJECTS = Number(Deno.env.get("BENCH_OBJECTS") ?? 10_000);
 const IN_FLIGHT = 64;
@@ -35,19 +36,7 @@ const ROUNDS = 10;
 const log = (line: string) => console.error(`bench:sdk: ${line}`);
 
 function podBody(i: number): Pod {
-  return {
-    apiVersion: "v1",
-    kind: "Pod",
-    metadata: { name: `bench-${i}`, namespace: "default", labels: { app: "bench", tier: "web" } },
-    spec: {
-      containers: [{
-        name: "web",
-        image: "nginx:1.27",
-        ports: [{ containerPort: 80, protocol: "TCP" }],
-        resources: { requests: { cpu: "100m", memory: "64Mi" } },
-      }],
-    },
-  };
+  return benchPod(`bench-${i}`, "default") as Pod;
 }
 
 /** A full collection, twice, with a turn of the event loop between (weak refs and finalizers settle). */

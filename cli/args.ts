@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { parseArgs } from "node:util";
+import { parseArgs, type ParseArgsOptionsConfig } from "node:util";
 import { BUNDLED_MODULES } from "./bundled.ts";
 
 /** Modules `--operators` can name: the bundled ones. */
@@ -29,6 +29,27 @@ export interface UpOptions {
 /** A mistake on the command line. */
 export class UsageError extends Error {
   override name = "UsageError";
+}
+
+/**
+ * node:util's parseArgs, strict, with its errors as one-line UsageErrors: node words them as "Unknown
+ * option '--x'. To specify a positional argument ...", so only the first sentence is kept.
+ *
+ * @example
+ * ```ts
+ * strictArgs(["--nodes", "3"], { nodes: { type: "string" } }).values.nodes; // "3"
+ * ```
+ */
+export function strictArgs<T extends ParseArgsOptionsConfig>(
+  args: string[],
+  options: T,
+  allowPositionals = false,
+): ReturnType<typeof parseArgs<{ args: string[]; options: T; strict: true; allowPositionals: boolean }>> {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals });
+  } catch (e) {
+    throw new UsageError((e as Error).message.split(". ")[0].replace(/\.$/, ""));
+  }
 }
 
 /** Usage text of `skiff up`. */
@@ -56,28 +77,16 @@ Flags:
  * ```
  */
 export function parseUpArgs(args: string[]): UpOptions {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        "data-dir": { type: "string", default: ".skiff" },
-        port: { type: "string", default: "6443" },
-        etcd: { type: "string" },
-        operators: { type: "string", default: "all" },
-        "no-node-agent": { type: "boolean", default: false },
-        "client-cert-port": { type: "string" },
-        "simulated-nodes": { type: "string" },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    }));
-  } catch (e) {
-    // node:util words these as "Unknown option '--x'. To specify a positional argument ...": keep the
-    // first sentence only.
-    throw new UsageError((e as Error).message.split(". ")[0].replace(/\.$/, ""));
-  }
+  const { values } = strictArgs(args, {
+    "data-dir": { type: "string", default: ".skiff" },
+    port: { type: "string", default: "6443" },
+    etcd: { type: "string" },
+    operators: { type: "string", default: "all" },
+    "no-node-agent": { type: "boolean", default: false },
+    "client-cert-port": { type: "string" },
+    "simulated-nodes": { type: "string" },
+    help: { type: "boolean", short: "h", default: false },
+  });
   const port = Number(values.port);
   if (!/^\d+$/.test(values.port) || port < 1 || port > 65535) {
     throw new UsageError(`--port must be a number from 1 to 65535, not "${values.port}"`);
@@ -173,22 +182,12 @@ Flags:
  * ```
  */
 export function parseSimArgs(args: string[]): SimOptions {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        nodes: { type: "string" },
-        kubeconfig: { type: "string" },
-        prefix: { type: "string", default: "sim-node" },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    }));
-  } catch (e) {
-    throw new UsageError((e as Error).message.split(". ")[0].replace(/\.$/, ""));
-  }
+  const { values } = strictArgs(args, {
+    nodes: { type: "string" },
+    kubeconfig: { type: "string" },
+    prefix: { type: "string", default: "sim-node" },
+    help: { type: "boolean", short: "h", default: false },
+  });
   if (values.help) return { nodes: 0, prefix: values.prefix, help: true };
   if (values.nodes === undefined) throw new UsageError("--nodes is required: how many nodes to simulate");
   // A node name is a DNS subdomain; the prefix and "-N" must make one.

@@ -4,10 +4,9 @@
  *
  * @module
  */
-import { parseArgs } from "node:util";
 import { createClient, isNotFound, loadKubeconfig } from "@skiff/sdk";
 import type { OperatorModule } from "./api/operator_module.ts";
-import { UsageError } from "./args.ts";
+import { strictArgs, UsageError } from "./args.ts";
 import { operatorModulesResource } from "./modules.ts";
 
 /** Usage text of `skiff operators`. */
@@ -39,21 +38,11 @@ export interface OperatorsOptions {
  * ```
  */
 export function parseOperatorsArgs(args: string[]): OperatorsOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        kubeconfig: { type: "string" },
-        timeout: { type: "string", default: "60" },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message.split(". ")[0].replace(/\.$/, ""));
-  }
+  const parsed = strictArgs(args, {
+    kubeconfig: { type: "string" },
+    timeout: { type: "string", default: "60" },
+    help: { type: "boolean", short: "h", default: false },
+  }, true);
   const { values, positionals } = parsed;
   const kubeconfig = values.kubeconfig ?? Deno.env.get("KUBECONFIG") ?? ".skiff/kubeconfig";
   const timeoutSeconds = Number(values.timeout);

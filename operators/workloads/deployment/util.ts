@@ -7,7 +7,7 @@
 import type { Deployment, DeploymentCondition, DeploymentStatus } from "../api/deployment.ts";
 import type { PodTemplateSpec } from "../api/pod_template.ts";
 import type { ReplicaSet } from "../api/replica_set.ts";
-import { POD_TEMPLATE_HASH_LABEL } from "../rollout/hash.ts";
+import { canonicalJson, POD_TEMPLATE_HASH_LABEL } from "../rollout/hash.ts";
 import { DESIRED_REPLICAS_ANNOTATION, MAX_REPLICAS_ANNOTATION, maxSurge } from "../rollout/fenceposts.ts";
 import { REVISION_ANNOTATION, REVISION_HISTORY_ANNOTATION } from "../rollout/revision.ts";
 
@@ -199,21 +199,9 @@ export function byRevision(a: ReplicaSet, b: ReplicaSet): number {
 function templateKey(template: PodTemplateSpec | undefined): string {
   const t = structuredClone(template ?? {}) as PodTemplateSpec;
   if (t.metadata?.labels) delete t.metadata.labels[POD_TEMPLATE_HASH_LABEL];
-  return JSON.stringify(canonical(t) ?? {});
+  return JSON.stringify(canonicalJson(t) ?? {});
 }
 
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.length ? value.map((v) => canonical(v) ?? null) : undefined;
-  if (value && typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(value).sort()) {
-      const v = canonical((value as Record<string, unknown>)[k]);
-      if (v !== undefined) out[k] = v;
-    }
-    return Object.keys(out).length ? out : undefined;
-  }
-  return value === "" || value === null ? undefined : value;
-}
 
 /**
  * EqualIgnoreHash: two templates equal but for the pod-template-hash label.

@@ -62,7 +62,7 @@ export function fnv32a(bytes: Uint8Array, hash = 0x811c9dc5): number {
  * ```
  */
 export function computeHash(template: PodTemplateSpec, collisionCount?: number): string {
-  let hash = fnv32a(new TextEncoder().encode(JSON.stringify(canonical(template) ?? {})));
+  let hash = fnv32a(new TextEncoder().encode(JSON.stringify(canonicalJson(template) ?? {})));
   if (collisionCount !== undefined) {
     const bytes = new Uint8Array(8);
     new DataView(bytes.buffer).setUint32(0, collisionCount >>> 0, true);
@@ -71,12 +71,21 @@ export function computeHash(template: PodTemplateSpec, collisionCount?: number):
   return safeEncodeString(String(hash));
 }
 
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.length ? value.map((v) => canonical(v) ?? null) : undefined;
+/**
+ * A JSON value with object keys sorted and empty values (``, null, [], {}) dropped, so two templates
+ * that Kubernetes would consider equal serialize alike; undefined when nothing is left.
+ *
+ * @example
+ * ```ts
+ * JSON.stringify(canonicalJson({ b: 1, a: "", c: { d: [] } })); // '{"b":1}'
+ * ```
+ */
+export function canonicalJson(value: unknown): unknown {
+  if (Array.isArray(value)) return value.length ? value.map((v) => canonicalJson(v) ?? null) : undefined;
   if (value && typeof value === "object") {
     const out: Record<string, unknown> = {};
     for (const k of Object.keys(value).sort()) {
-      const v = canonical((value as Record<string, unknown>)[k]);
+      const v = canonicalJson((value as Record<string, unknown>)[k]);
       if (v !== undefined) out[k] = v;
     }
     return Object.keys(out).length ? out : undefined;
