@@ -202,7 +202,6 @@ function templateKey(template: PodTemplateSpec | undefined): string {
   return JSON.stringify(canonicalJson(t) ?? {});
 }
 
-
 /**
  * EqualIgnoreHash: two templates equal but for the pod-template-hash label.
  *
