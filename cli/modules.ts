@@ -162,9 +162,9 @@ export class ModuleHost {
 }
 
 /**
- * Serves the OperatorModule kind, makes sure every bundled module has its object (enabled as
- * `enabled` says, for those named; the others as they were, or disabled when new), and runs the
- * controller that installs and uninstalls modules as their objects ask.
+ * Serves the OperatorModule kind, installs the `enabled` modules, makes sure every bundled module has
+ * its object (enabled for those named, disabled for the others), and runs the controller that installs
+ * and uninstalls modules as their objects ask.
  *
  * @example
  * ```ts
@@ -207,24 +207,22 @@ export async function startModuleController(
           if (isNotFound(e)) return undefined;
           throw e;
         });
-        const status: NonNullable<OperatorModule["status"]> = {};
+        let failure: string | undefined;
         try {
           if (obj?.spec?.enabled) await host.install(name);
           else await host.uninstall(name);
-          status.phase = host.kindsOf(name) ? "Installed" : "NotInstalled";
-          if (host.kindsOf(name)?.length) status.kinds = host.kindsOf(name);
         } catch (e) {
-          status.phase = "Failed";
-          status.message = (e as Error).message;
+          failure = (e as Error).message;
         }
         if (!obj) return;
+        const kinds = host.kindsOf(name);
         // A merge patch, so a spec change meanwhile is no conflict (it queues another pass); nulls clear
         // what no longer applies.
         await modules.patchStatus(name, {
           status: {
-            phase: status.phase,
-            message: status.message ?? null,
-            kinds: status.kinds ?? null,
+            phase: failure !== undefined ? "Failed" : kinds ? "Installed" : "NotInstalled",
+            message: failure ?? null,
+            kinds: kinds?.length ? kinds : null,
             observedGeneration: obj.metadata?.generation,
           },
         });

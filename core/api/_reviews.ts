@@ -8,7 +8,14 @@
  * @module
  */
 import type { Context } from "hono";
-import { alwaysAllow, anonymousUser, type Authorizer, type RequestInfo, type UserInfo } from "@skiff/auth";
+import {
+  alwaysAllow,
+  anonymousUser,
+  type Authorizer,
+  type RequestInfo,
+  resourceAttributes,
+  type UserInfo,
+} from "@skiff/auth";
 import type { FieldError } from "@skiff/schema";
 import { readObject } from "./body.ts";
 import { ApiError } from "./errors.ts";
@@ -158,9 +165,7 @@ function decide(authorizer: Authorizer, user: UserInfo, spec: Body): Body {
 function attributesOf(spec: Body): RequestInfo {
   const r = spec.resourceAttributes;
   if (r) {
-    return {
-      isResourceRequest: true,
-      path: "",
+    return resourceAttributes({
       verb: r.verb ?? "",
       apiGroup: r.group ?? "",
       apiVersion: r.version || "*",
@@ -168,20 +173,10 @@ function attributesOf(spec: Body): RequestInfo {
       resource: r.resource ?? "",
       subresource: r.subresource ?? "",
       name: r.name ?? "",
-    };
+    });
   }
   const n = spec.nonResourceAttributes ?? {};
-  return {
-    isResourceRequest: false,
-    path: n.path ?? "",
-    verb: n.verb ?? "",
-    apiGroup: "",
-    apiVersion: "",
-    namespace: "",
-    resource: "",
-    subresource: "",
-    name: "",
-  };
+  return resourceAttributes({ isResourceRequest: false, path: n.path ?? "", verb: n.verb ?? "" });
 }
 
 function userInfo(user: UserInfo): Body {

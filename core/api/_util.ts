@@ -4,9 +4,6 @@
  * @module
  */
 
-// The API calls them by these names; one implementation serves every package.
-export { cloneJson as copyJson, jsonEqual as deepEqual } from "@skiff/schema";
-
 /** An RFC 3339 timestamp in whole seconds, as Kubernetes writes them: `2026-11-23T10:50:11Z`. */
 export function now(offsetMs = 0): string {
   return new Date(Date.now() + offsetMs).toISOString().replace(/\.\d{3}Z$/, "Z");

@@ -8,7 +8,6 @@
  */
 import type { KvEntry, SetOptions, Store } from "@skiff/store";
 import { cursorAfter, InvalidEntryError, RevisionCompactedError } from "@skiff/store";
-import type { FieldError } from "@skiff/schema";
 import type { AdmissionChain, AdmissionRequest, KubeObject } from "./admission.ts";
 import { ApiError } from "./errors.ts";
 import { collectionKey, objectKey, type Registry, type Resource } from "./registry.ts";
@@ -16,7 +15,8 @@ import type { Strategies } from "./strategy.ts";
 import { type FieldSelector, matchFields, matchLabels, type Selector } from "./selectors.ts";
 import { checkObject, type FieldValidation } from "./_validation.ts";
 import { NamespaceGate } from "./_namespace_gate.ts";
-import { copyJson, deepEqual, now, randomSuffix } from "./_util.ts";
+import { cloneJson, type FieldError, jsonEqual } from "@skiff/schema";
+import { now, randomSuffix } from "./_util.ts";
 import { recordUpdate } from "./_managed_fields.ts";
 
 /** Options every write takes. */
@@ -168,7 +168,7 @@ export class Objects {
     body: KubeObject,
     options: WriteOptions = {},
   ): Promise<WriteResult> {
-    const obj = copyJson(body) as KubeObject;
+    const obj = cloneJson(body) as KubeObject;
     checkTypeMeta(res, obj);
     obj.metadata ??= {};
     const meta = obj.metadata;
@@ -232,7 +232,7 @@ export class Objects {
     body: KubeObject,
     options: WriteOptions & { subresource?: string } = {},
   ): Promise<WriteResult> {
-    const obj = copyJson(body) as KubeObject;
+    const obj = cloneJson(body) as KubeObject;
     checkTypeMeta(res, obj);
     obj.metadata ??= {};
     if (obj.metadata.name !== undefined && obj.metadata.name !== name) {
@@ -273,7 +273,7 @@ export class Objects {
   ): Promise<WriteResult> {
     for (let attempt = 0;; attempt++) {
       const current = await this.get(res, namespace, name);
-      const next = mutate(copyJson(current));
+      const next = mutate(cloneJson(current));
       if (next === null || typeof next !== "object" || Array.isArray(next)) {
         throw ApiError.badRequest("the patch did not produce an object");
       }
@@ -304,12 +304,12 @@ export class Objects {
     let next: KubeObject;
     if (options.subresource === "status") {
       // Only status changes through /status; everything else stays as stored.
-      next = copyJson(current);
+      next = cloneJson(current);
       if (obj.status === undefined) delete next.status;
       else next.status = obj.status;
     } else if (options.subresource === "finalize") {
       // A Namespace's /finalize changes only spec.finalizers.
-      next = copyJson(current);
+      next = cloneJson(current);
       next.spec = { ...next.spec, finalizers: obj.spec?.finalizers ?? [] };
     } else if (options.subresource && this.#strategy(res).shapedSubresources?.includes(options.subresource)) {
       // The subresource's handler built the whole object (a Pod's binding sets spec.nodeName).
@@ -318,7 +318,7 @@ export class Objects {
       next = obj;
       if (res.status) {
         if (current.status === undefined) delete next.status;
-        else next.status = copyJson(current.status);
+        else next.status = cloneJson(current.status);
       }
     }
     checkTypeMeta(res, next);
@@ -360,7 +360,7 @@ export class Objects {
     const meta = next.metadata;
     if (!specEqual(res, next, current)) meta.generation = (old.generation ?? 1) + 1;
     meta.resourceVersion = old.resourceVersion;
-    if (deepEqual(next, current)) return { object: current, warnings };
+    if (jsonEqual(next, current)) return { object: current, warnings };
     if (options.dryRun) return { object: next, warnings };
 
     const key = objectKey(res, old.namespace ?? "", name);
@@ -410,7 +410,7 @@ export class Objects {
       // Only kinds with graceful deletion wait; the rest go at once whatever the request says.
       let grace = strategy.gracePeriodSeconds?.(current, options.gracePeriodSeconds) ?? 0;
       if (grace < 0) grace = 0;
-      const next = copyJson(current);
+      const next = cloneJson(current);
       const finalizers: string[] = [...(meta.finalizers ?? [])];
       const policy = options.propagationPolicy ??
         (options.orphanDependents === true
@@ -445,7 +445,7 @@ export class Objects {
       const prevGrace = meta.deletionGracePeriodSeconds;
       if (
         meta.deletionTimestamp && prevGrace !== undefined && grace >= prevGrace &&
-        deepEqual(finalizers, meta.finalizers ?? [])
+        jsonEqual(finalizers, meta.finalizers ?? [])
       ) {
         return { object: current, deleted: false };
       }
@@ -457,7 +457,7 @@ export class Objects {
       }
       strategy.prepareForDelete?.(next);
       if (options.dryRun) return { object: next, deleted: false };
-      const stored = copyJson(next);
+      const stored = cloneJson(next);
       delete stored.metadata.resourceVersion;
       const result = await this.store.atomic().check({ key, versionstamp: meta.resourceVersion }).set(
         key,
@@ -605,7 +605,7 @@ function specEqual(res: Resource, a: KubeObject, b: KubeObject): boolean {
     const { metadata: _m, status, ...rest } = o;
     return res.status ? rest : { ...rest, status };
   };
-  return deepEqual(strip(a), strip(b));
+  return jsonEqual(strip(a), strip(b));
 }
 
 function parseRV(rv: string): number {

@@ -112,7 +112,7 @@ export {
 } from "./client_cert_server.ts";
 export { audit, AUDITED_WRITE_VERBS, type AuditEvent, type AuditObjectRef } from "./audit.ts";
 export { type AuditLog, type AuditLogOptions, openAuditLog } from "./audit_log.ts";
-export { parseRequestInfo, type RequestInfo } from "./rbac/request_info.ts";
+export { parseRequestInfo, type RequestInfo, resourceAttributes } from "./rbac/request_info.ts";
 export {
   apiGroupMatches,
   nonResourceURLMatches,

@@ -22,3 +22,23 @@ Deno.test("cloneJson copies deeply and keeps a __proto__ key an own property", (
   const when = new Date(0);
   assert.ok(cloneJson({ when }).when instanceof Date);
 });
+
+Deno.test("cloneJson copies every level, and leaves nothing shared with the original", () => {
+  const original = {
+    metadata: { labels: { app: "web" } },
+    spec: { containers: [{ name: "c", ports: [80] }] },
+  };
+  const copy = cloneJson(original);
+  assert.deepEqual(copy, original);
+  copy.metadata.labels.app = "db";
+  copy.spec.containers[0].ports.push(443);
+  assert.equal(original.metadata.labels.app, "web");
+  assert.deepEqual(original.spec.containers[0].ports, [80]);
+});
+
+Deno.test("cloneJson keeps what structuredClone keeps of values JSON does not have", () => {
+  const at = new Date("2026-11-23T10:00:00Z");
+  const copy = cloneJson({ at, missing: undefined });
+  assert.ok(copy.at instanceof Date && copy.at !== at && copy.at.getTime() === at.getTime());
+  assert.ok(Object.hasOwn(copy, "missing"));
+});

@@ -28,7 +28,7 @@ import { applyJsonPatch } from "@skiff/patch";
 import type { AdmissionRequest, AdmissionStep, KubeObject } from "../admission.ts";
 import { ApiError, type Status } from "../errors.ts";
 import { objectKey, type Registry, type Resource } from "../registry.ts";
-import { copyJson, deepEqual } from "../_util.ts";
+import { cloneJson, jsonEqual } from "@skiff/schema";
 import { CallError, Clients, postReview } from "./_call.ts";
 import { Configurations, type WebhookEntry } from "./_configurations.ts";
 import {
@@ -314,7 +314,7 @@ function applyPatch(name: string, req: AdmissionRequest, response: AdmissionResp
   } catch (e) {
     throw ApiError.internal((e as Error).message);
   }
-  if (deepEqual(patched, req.object)) return false;
+  if (jsonEqual(patched, req.object)) return false;
   replaceContents(req.object, patched);
   return true;
 }
@@ -327,7 +327,7 @@ function replaceContents(target: KubeObject, source: KubeObject): void {
 
 /** `req` as seen at another version of its resource: the objects' apiVersion changes, nothing else. */
 function atVersion(req: AdmissionRequest, res: Resource): AdmissionRequest {
-  const convert = (o: KubeObject | undefined) => o && { ...copyJson(o), apiVersion: res.apiVersion };
+  const convert = (o: KubeObject | undefined) => o && { ...cloneJson(o), apiVersion: res.apiVersion };
   return {
     ...req,
     resource: res,

@@ -8,7 +8,7 @@
 import type { PolicyRule } from "@skiff/kinds";
 import { SYSTEM_MASTERS, type UserInfo } from "../authenticator.ts";
 import type { Authorizer } from "./authorizer.ts";
-import type { RequestInfo } from "./request_info.ts";
+import { resourceAttributes } from "./request_info.ts";
 
 const RBAC_GROUP = "rbac.authorization.k8s.io";
 
@@ -157,17 +157,7 @@ export function escalationRefusal(
   const may = (verb: string, resource: string, name: string) =>
     authorizer.authorize(
       user,
-      {
-        isResourceRequest: true,
-        path: "",
-        verb,
-        apiGroup: RBAC_GROUP,
-        apiVersion: "",
-        namespace: write.namespace,
-        resource,
-        subresource: "",
-        name,
-      } satisfies RequestInfo,
+      resourceAttributes({ verb, apiGroup: RBAC_GROUP, namespace: write.namespace, resource, name }),
     ).allowed;
   let rules: PolicyRule[];
   if ("rules" in write) {

@@ -19,7 +19,7 @@ import {
 import type { AuthEnv } from "../middleware.ts";
 import type { Authorizer } from "./authorizer.ts";
 import { forbidden } from "./forbidden.ts";
-import type { RequestInfo } from "./request_info.ts";
+import { type RequestInfo, resourceAttributes } from "./request_info.ts";
 
 const SERVICE_ACCOUNT_PREFIX = "system:serviceaccount:";
 const EXTRA_PREFIX = "impersonate-extra-";
@@ -85,18 +85,8 @@ export function impersonate(authorizer: Authorizer): MiddlewareHandler<AuthEnv> 
 
 /** The `impersonate` requests to authorize, one per part, in Kubernetes' order. */
 function checks(wanted: Partial<UserInfo>): RequestInfo[] {
-  const info = (apiGroup: string, resource: string, name: string, extra: Partial<RequestInfo> = {}) => ({
-    isResourceRequest: true,
-    path: "",
-    verb: "impersonate",
-    apiGroup,
-    apiVersion: "",
-    namespace: "",
-    resource,
-    subresource: "",
-    name,
-    ...extra,
-  });
+  const info = (apiGroup: string, resource: string, name: string, extra: Partial<RequestInfo> = {}) =>
+    resourceAttributes({ verb: "impersonate", apiGroup, resource, name, ...extra });
   const out: RequestInfo[] = [];
   const user = wanted.username!;
   if (user.startsWith(SERVICE_ACCOUNT_PREFIX)) {

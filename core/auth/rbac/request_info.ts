@@ -24,6 +24,30 @@ export interface RequestInfo {
   name: string;
 }
 
+/**
+ * The attributes of a resource request that did not come from a URL (an access review, an escalation or
+ * impersonation check): the given fields, everything else empty.
+ *
+ * @example
+ * ```ts
+ * resourceAttributes({ verb: "bind", apiGroup: "rbac.authorization.k8s.io", resource: "clusterroles", name: "view" });
+ * ```
+ */
+export function resourceAttributes(fields: Partial<RequestInfo>): RequestInfo {
+  return {
+    isResourceRequest: true,
+    path: "",
+    verb: "",
+    apiGroup: "",
+    apiVersion: "",
+    namespace: "",
+    resource: "",
+    subresource: "",
+    name: "",
+    ...fields,
+  };
+}
+
 // Path segments that are verbs rather than resources (/api/v1/watch/pods, /api/v1/proxy/...).
 const SPECIAL_VERBS = new Set(["proxy", "watch"]);
 // After a proxy verb everything is the proxied path, never a subresource.
