@@ -17,7 +17,7 @@
 import { RevisionCompactedError, type Store, type WatchEvent } from "@skiff/store";
 import type { KvKey } from "@skiff/store";
 import type { KubeObject } from "./admission.ts";
-import type { Resource } from "./registry.ts";
+import { type Resource, servedForm } from "./registry.ts";
 
 /** Events a hub keeps for watches that start behind it (a Pod event is ~1-2 KiB: ~0.5 MiB). */
 export const REPLAY_EVENTS = 256;
@@ -77,7 +77,7 @@ export class SharedEvent {
    * callers serialize it right away, before another form may present it differently.
    */
   object(side: "value" | "prevValue", res: Resource): KubeObject {
-    const object = this.event[side]!;
+    const object = servedForm(res, this.event[side]!);
     object.apiVersion = res.apiVersion;
     object.kind = res.kind;
     object.metadata.resourceVersion = String(this.revision);

@@ -8,7 +8,13 @@
 import { type Context, Hono, type MiddlewareHandler, type Next } from "hono";
 import { PatchError } from "@skiff/patch";
 import { InvalidEntryError, type Store, StoreUnavailableError } from "@skiff/store";
-import { accessReviewDefinitions, builtinDefinitions } from "@skiff/kinds";
+import {
+  accessReviewDefinitions,
+  builtinDefinitions,
+  coreEventToEventsV1,
+  eventsV1EventDefinition,
+  eventsV1ToCoreEvent,
+} from "@skiff/kinds";
 import { authorize, impersonate, type RbacAuthorizer } from "@skiff/auth";
 import { AdmissionChain, type KubeObject } from "./admission.ts";
 import { createWebhookDispatcher, type WebhookDispatcher } from "./webhooks/mod.ts";
@@ -27,7 +33,7 @@ import { healthRoutes } from "./health.ts";
 import { Objects } from "./objects.ts";
 import { parseResourcePath } from "./_paths.ts";
 import { serveReview } from "./_reviews.ts";
-import { Registry } from "./registry.ts";
+import { Registry, type SharedStorage } from "./registry.ts";
 import type { Strategies } from "./strategy.ts";
 import type { TokenIssuer } from "./_token_request.ts";
 
@@ -63,6 +69,14 @@ export interface ApiServer {
   stop(): Promise<void>;
 }
 
+/** events.k8s.io/v1 Events live in core/v1's collection, as in Kubernetes: one set of events, two shapes. */
+const EVENTS_IN_CORE: SharedStorage = {
+  group: "",
+  plural: "events",
+  toStorage: eventsV1ToCoreEvent,
+  fromStorage: coreEventToEventsV1,
+};
+
 /**
  * Builds the API server over `store`.
  *
@@ -76,7 +90,12 @@ export interface ApiServer {
 export function createApiServer(options: ApiServerOptions): ApiServer {
   const log = options.log ?? ((line: string) => console.error(line));
   const registry = new Registry();
-  for (const def of builtinDefinitions) registry.add(def, { builtin: true });
+  for (const def of builtinDefinitions) {
+    registry.add(def, {
+      builtin: true,
+      storage: def === eventsV1EventDefinition ? EVENTS_IN_CORE : undefined,
+    });
+  }
   for (const def of accessReviewDefinitions) registry.add(def, { builtin: true, createOnly: true });
   const strategies = builtinStrategies();
   const admission = new AdmissionChain();

@@ -83,7 +83,7 @@ export async function serveResource(
     switch (method) {
       case "GET": {
         const table = tableRequest(c);
-        const list = await objects.list(res, namespace, listOptions(c, res.kind));
+        const list = await objects.list(res, namespace, listOptions(c, res));
         if (table) {
           const listMeta = { resourceVersion: list.resourceVersion, continue: list.continue };
           return c.json(toTable(res, list.items, { ...table, listMeta }));
@@ -102,7 +102,7 @@ export async function serveResource(
         const deleted = await objects.deleteCollection(
           res,
           namespace,
-          listOptions(c, res.kind),
+          listOptions(c, res),
           await deleteOptions(c),
         );
         return c.json({ kind: res.listKind, apiVersion: res.apiVersion, metadata: {}, items: deleted });
@@ -332,7 +332,7 @@ function integer(c: Context, name: string): number | undefined {
   return Number(v);
 }
 
-function listOptions(c: Context, kind: string): ListOptions {
+function listOptions(c: Context, res: { group: string; kind: string }): ListOptions {
   const match = c.req.query("resourceVersionMatch");
   if (match && match !== "Exact" && match !== "NotOlderThan") {
     throw ApiError.badRequest(`invalid resourceVersionMatch "${match}": must be Exact or NotOlderThan`);
@@ -341,7 +341,7 @@ function listOptions(c: Context, kind: string): ListOptions {
   const fs = c.req.query("fieldSelector");
   return {
     labelSelector: ls ? parseLabelSelector(ls) : undefined,
-    fieldSelector: fs ? parseFieldSelector(fs, kind) : undefined,
+    fieldSelector: fs ? parseFieldSelector(fs, res) : undefined,
     limit: integer(c, "limit"),
     continue: c.req.query("continue") || undefined,
     resourceVersion: c.req.query("resourceVersion"),
@@ -382,11 +382,11 @@ function watchResponse(
   t: ResourceTarget,
   extraFieldSelector?: string,
 ): Response {
-  const list = listOptions(c, t.resource.kind);
+  const list = listOptions(c, t.resource);
   if (extraFieldSelector) {
     list.fieldSelector = [
       ...list.fieldSelector ?? [],
-      ...parseFieldSelector(extraFieldSelector, t.resource.kind),
+      ...parseFieldSelector(extraFieldSelector, t.resource),
     ];
   }
   const sie = c.req.query("sendInitialEvents");

@@ -10,7 +10,14 @@ import type { KvEntry, SetOptions, Store } from "@skiff/store";
 import { cursorAfter, InvalidEntryError, RevisionCompactedError } from "@skiff/store";
 import type { AdmissionChain, AdmissionRequest, KubeObject } from "./admission.ts";
 import { ApiError } from "./errors.ts";
-import { collectionKey, objectKey, type Registry, type Resource } from "./registry.ts";
+import {
+  collectionKey,
+  objectKey,
+  type Registry,
+  type Resource,
+  servedForm,
+  storedForm,
+} from "./registry.ts";
 import type { Strategies } from "./strategy.ts";
 import { type FieldSelector, matchFields, matchLabels, type Selector } from "./selectors.ts";
 import { checkObject, type FieldValidation } from "./_validation.ts";
@@ -205,7 +212,7 @@ export class Objects {
       // The commit also checks that the namespace is as it was when found accepting (see
       // _namespace_gate.ts). A namespace that keeps changing gets the plain read-then-write after 5 tries.
       if (gate && attempt < MAX_GATED_ATTEMPTS) op.check(gate);
-      const result = await op.set(key, obj, this.#expiry(res)).commit();
+      const result = await op.set(key, storedForm(res, obj), this.#expiry(res)).commit();
       if (result.ok) {
         obj.metadata.resourceVersion = result.versionstamp;
         return { object: obj, warnings };
@@ -371,7 +378,8 @@ export class Objects {
     const stored = { ...next, metadata: { ...meta } };
     delete stored.metadata.resourceVersion;
     const op = this.store.atomic().check({ key, versionstamp: old.resourceVersion });
-    const result = await (finished ? op.delete(key) : op.set(key, stored, this.#expiry(res))).commit();
+    const result = await (finished ? op.delete(key) : op.set(key, storedForm(res, stored), this.#expiry(res)))
+      .commit();
     if (!result.ok) throw ApiError.modified(target(res, name));
     meta.resourceVersion = result.versionstamp;
     return { object: next, warnings };
@@ -461,7 +469,7 @@ export class Objects {
       delete stored.metadata.resourceVersion;
       const result = await this.store.atomic().check({ key, versionstamp: meta.resourceVersion }).set(
         key,
-        stored,
+        storedForm(res, stored),
       ).commit();
       if (result.ok) {
         next.metadata.resourceVersion = result.versionstamp;
@@ -570,7 +578,7 @@ export class Objects {
 
   /** A stored entry as clients see it: at the URL's version, with its resourceVersion. */
   #present(res: Resource, entry: KvEntry<KubeObject>): KubeObject {
-    const obj = entry.value;
+    const obj = servedForm(res, entry.value);
     obj.apiVersion = res.apiVersion;
     obj.kind = res.kind;
     obj.metadata.resourceVersion = entry.versionstamp;

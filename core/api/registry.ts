@@ -34,6 +34,23 @@ export interface Resource {
   /** Only created, answered from the request and never stored (access reviews): the create verb alone. */
   createOnly: boolean;
   definition: ResourceDefinition;
+  /** Set when another resource's collection holds this one's objects (see {@link SharedStorage}). */
+  storage?: SharedStorage;
+}
+
+/**
+ * Where a resource's objects live when another resource's collection holds them, and how they convert:
+ * Kubernetes stores events.k8s.io/v1 Events as core/v1 Events, and so does Skiff. Objects are validated
+ * and admitted in the served shape, stored in the other one, and converted back on every read and watch.
+ */
+export interface SharedStorage {
+  /** The collection that holds the objects: its group ("" for core) and plural. */
+  group: string;
+  plural: string;
+  /** A served object as stored (a new object; nested values may be shared). */
+  toStorage(obj: Record<string, unknown>): Record<string, unknown>;
+  /** A stored object as served (a new object; nested values may be shared). */
+  fromStorage(obj: Record<string, unknown>): Record<string, unknown>;
 }
 
 /**
@@ -51,9 +68,12 @@ export class Registry {
   #listeners = new Set<() => void>();
 
   /** Serves every served version of `def` (replacing an earlier definition of the same group/plural). */
-  add(def: ResourceDefinition, options: { builtin: boolean; createOnly?: boolean; printer?: Printer }): void {
+  add(
+    def: ResourceDefinition,
+    options: { builtin: boolean; createOnly?: boolean; printer?: Printer; storage?: SharedStorage },
+  ): void {
     this.#drop(def.group, def.names.plural);
-    const storage = def.versions.find((v) => v.storage)?.name ?? def.versions[0].name;
+    const storageVersion = def.versions.find((v) => v.storage)?.name ?? def.versions[0].name;
     for (const v of def.versions) {
       if (!v.served) continue;
       this.#byPath.set(pathKey(def.group, v.name, def.names.plural), {
@@ -67,7 +87,7 @@ export class Registry {
         shortNames: def.names.shortNames ?? [],
         categories: def.names.categories ?? [],
         apiVersion: def.group ? `${def.group}/${v.name}` : v.name,
-        storageVersion: storage,
+        storageVersion,
         schema: v.schema?.openAPIV3Schema,
         status: v.subresources?.status !== undefined,
         scale: v.subresources?.scale,
@@ -76,6 +96,7 @@ export class Registry {
         createOnly: options.createOnly ?? false,
         printer: options.printer,
         definition: def,
+        storage: options.storage,
       });
     }
     this.#changed();
@@ -130,7 +151,7 @@ export class Registry {
  * ```
  */
 export function objectKey(
-  r: Pick<Resource, "group" | "plural" | "namespaced">,
+  r: Pick<Resource, "group" | "plural" | "namespaced" | "storage">,
   namespace: string,
   name: string,
 ): KvKey {
@@ -139,11 +160,37 @@ export function objectKey(
 
 /** The store prefix of a collection, in one namespace or (without one) in all. */
 export function collectionKey(
-  r: Pick<Resource, "group" | "plural" | "namespaced">,
+  r: Pick<Resource, "group" | "plural" | "namespaced" | "storage">,
   namespace?: string,
 ): KvKey {
-  const base = ["registry", r.group || "core", r.plural];
+  const { group, plural } = r.storage ?? r;
+  const base = ["registry", group || "core", plural];
   return r.namespaced && namespace ? [...base, namespace] : base;
+}
+
+/**
+ * `obj` in the shape `res` stores it in: another resource's, for a {@link SharedStorage}; else itself.
+ *
+ * @example
+ * ```ts
+ * storedForm(eventsV1, { apiVersion: "events.k8s.io/v1", kind: "Event", metadata, note: "x" }).message; // "x"
+ * ```
+ */
+export function storedForm<T extends Record<string, unknown>>(res: Pick<Resource, "storage">, obj: T): T {
+  return res.storage ? res.storage.toStorage(obj) as T : obj;
+}
+
+/**
+ * A stored object in the shape `res` serves: a new object for a {@link SharedStorage}, else itself.
+ * Callers present it (apiVersion, kind, resourceVersion) in place.
+ *
+ * @example
+ * ```ts
+ * servedForm(eventsV1, storedCoreEvent).regarding; // the core event's involvedObject
+ * ```
+ */
+export function servedForm<T extends Record<string, unknown>>(res: Pick<Resource, "storage">, obj: T): T {
+  return res.storage ? res.storage.fromStorage(obj) as T : obj;
 }
 
 const pathKey = (group: string, version: string, plural: string) => `${group}/${version}/${plural}`;

@@ -91,7 +91,10 @@ const path = (p: string): FieldGetter => (obj) => {
   return v === undefined || v === null ? "" : String(v);
 };
 
-/** Field selector support per kind, beyond metadata.name and metadata.namespace (Kubernetes' lists). */
+/**
+ * Field selector support per kind (`GROUP/Kind` where the group's kind differs), beyond metadata.name and
+ * metadata.namespace (Kubernetes' lists).
+ */
 const FIELDS: Record<string, string[]> = {
   Pod: [
     "spec.nodeName",
@@ -116,6 +119,19 @@ const FIELDS: Record<string, string[]> = {
     "source",
     "type",
   ],
+  // The same events through events.k8s.io/v1, under its field names (pkg/apis/events/v1/conversion.go).
+  "events.k8s.io/Event": [
+    "regarding.kind",
+    "regarding.namespace",
+    "regarding.name",
+    "regarding.uid",
+    "regarding.apiVersion",
+    "regarding.resourceVersion",
+    "regarding.fieldPath",
+    "reason",
+    "reportingController",
+    "type",
+  ],
   Namespace: ["status.phase"],
   Node: ["spec.unschedulable"],
   Secret: ["type"],
@@ -125,16 +141,17 @@ const FIELDS: Record<string, string[]> = {
 };
 
 /**
- * Parses a field selector for `kind`: 400 for a malformed term or a field the kind does not support
- * (`field label not supported: spec.foo`).
+ * Parses a field selector for a resource's kind: 400 for a malformed term or a field the kind does not
+ * support (`field label not supported: spec.foo`).
  *
  * @example
  * ```ts
- * const s = parseFieldSelector("spec.nodeName=n1,status.phase!=Failed", "Pod");
+ * const s = parseFieldSelector("spec.nodeName=n1,status.phase!=Failed", { group: "", kind: "Pod" });
  * matchFields(s, pod); // true or false
  * ```
  */
-export function parseFieldSelector(text: string, kind: string): FieldSelector {
+export function parseFieldSelector(text: string, res: { group: string; kind: string }): FieldSelector {
+  const fields = FIELDS[`${res.group}/${res.kind}`] ?? FIELDS[res.kind];
   const out: FieldSelector = [];
   for (const raw of text.split(",")) {
     const term = raw.trim();
@@ -142,7 +159,7 @@ export function parseFieldSelector(text: string, kind: string): FieldSelector {
     const m = term.match(/^([^=!]+?)\s*(==|=|!=)\s*(.*)$/);
     if (!m) throw ApiError.badRequest(`invalid selector: '${text}'; can't understand '${term}'`);
     const field = m[1];
-    if (field !== "metadata.name" && field !== "metadata.namespace" && !FIELDS[kind]?.includes(field)) {
+    if (field !== "metadata.name" && field !== "metadata.namespace" && !fields?.includes(field)) {
       throw ApiError.badRequest(`field label not supported: ${field}`);
     }
     out.push({ get: path(field), op: m[2] === "!=" ? "!=" : "=", value: m[3] });

@@ -14,7 +14,7 @@ import { RevisionCompactedError } from "@skiff/store";
 import type { KubeObject } from "./admission.ts";
 import { ApiError } from "./errors.ts";
 import type { ListOptions, Objects } from "./objects.ts";
-import { collectionKey, type Resource } from "./registry.ts";
+import { collectionKey, type Resource, servedForm } from "./registry.ts";
 import { tableWatch, type TableWatchOptions } from "./table/mod.ts";
 import {
   asSubscriberError,
@@ -136,7 +136,7 @@ export function watchStream(
       const listener: HubListener = {
         event: (e) => {
           delivered = e.revision;
-          const form = wireForm(objects, e, request);
+          const form = wireForm(objects, e, request, res);
           if (!form || closed) return;
           if (asTable) send({ type: form.type, object: e.object(form.side, res) });
           else controller.enqueue(e.line(form.type, form.side, res));
@@ -169,10 +169,13 @@ function wireForm(
   objects: Objects,
   shared: SharedEvent,
   request: WatchRequest,
+  res: Resource,
 ): { type: WireEvent["type"]; side: "value" | "prevValue" } | null {
   const event = shared.event;
-  const now = event.value && objects.matches(event.value, request);
-  const before = event.prevValue && objects.matches(event.prevValue, request);
+  // Field selectors name the served shape's fields (events.k8s.io's `regarding.name`).
+  const matches = (o: KubeObject) => objects.matches(request.fieldSelector ? servedForm(res, o) : o, request);
+  const now = event.value && matches(event.value);
+  const before = event.prevValue && matches(event.prevValue);
   if (event.type === "delete") return before ? { type: "DELETED", side: "prevValue" } : null;
   if (now && before) return { type: "MODIFIED", side: "value" };
   if (now) return { type: "ADDED", side: "value" };

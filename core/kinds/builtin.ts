@@ -94,7 +94,7 @@ export const podDefinition: ResourceDefinition = toDefinition({
 
 /**
  * v1 Event (core). Kubernetes serves it and events.k8s.io/v1 Event from one store, converting between
- * the two shapes; here they are two definitions (crds/README.md says more).
+ * the two shapes (conversion/event.ts); the API server does the same with these two definitions.
  *
  * @example
  * ```ts

@@ -47,6 +47,7 @@ export * from "./api/list.ts";
 
 // The kinds as the API server serves them.
 export * from "./builtin.ts";
+export * from "./conversion/event.ts";
 
 // Defaulting and validation beyond the schema.
 export * from "./defaults/pod.ts";

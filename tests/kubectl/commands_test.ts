@@ -274,6 +274,58 @@ for (const backend of BACKENDS) {
           );
         });
 
+        await t.step(
+          "an event reported through events.k8s.io/v1 shows in describe and in both APIs",
+          async () => {
+            const uid = await ok(skiff, "get", "pod", "web", "-n", "shop", "-o", "jsonpath={.metadata.uid}");
+            const event = {
+              apiVersion: "events.k8s.io/v1",
+              kind: "Event",
+              metadata: { name: "web.18", namespace: "shop" },
+              eventTime: new Date().toISOString().replace("Z", "000Z"),
+              reportingController: "kubelet",
+              reportingInstance: "node-1",
+              action: "Pulling",
+              reason: "Pulling",
+              regarding: { apiVersion: "v1", kind: "Pod", name: "web", namespace: "shop", uid },
+              note: 'Pulling image "nginx:1.27"',
+              type: "Normal",
+            };
+            const created = await kubectlWith(skiff, { stdin: JSON.stringify(event) }, "create", "-f", "-");
+            assert.equal(created.stdout, "event.events.k8s.io/web.18 created\n", created.stderr);
+            assert.match(
+              await ok(skiff, "describe", "pod", "web", "-n", "shop"),
+              /^\s+Normal\s+Pulling\s+\d+s\s+kubelet\s+Pulling image "nginx:1.27"$/m,
+            );
+            assert.equal(
+              await ok(
+                skiff,
+                "get",
+                "events.v1.",
+                "web.18",
+                "-n",
+                "shop",
+                "-o",
+                "jsonpath={.involvedObject.name}",
+              ),
+              "web",
+            );
+            assert.equal(
+              await ok(
+                skiff,
+                "get",
+                "events.v1.events.k8s.io",
+                "web.17",
+                "-n",
+                "shop",
+                "-o",
+                "jsonpath={.note}",
+              ),
+              "Successfully assigned shop/web to node-1",
+            );
+          },
+        );
+
         await t.step("delete by label, with --all, and the namespace with --wait", async () => {
           assert.equal(
             await ok(
