@@ -15,6 +15,10 @@
  *    second from its start (caches synced, 10,000 bound pods in its snapshot) to the last binding, the
  *    scheduler's own pace when pod creation does not hold it back.
  *
+ * Then (BENCH_SCALE_REPLICAS, default 10,000, 0 to skip) a Deployment scaled from 0 to that many replicas
+ * on BENCH_SCALE_NODES simulated nodes (default 100, 110 pods each) in one `skiff up` with the workloads
+ * and scheduler modules: seconds until every replica is Running (bench/_scale_deployment.ts).
+ *
  * Progress goes to stderr; the last stdout line is one JSON object.
  *
  * @module
@@ -31,10 +35,13 @@ import {
 } from "@skiff/sdk";
 import { SchedulerController } from "@skiff/scheduler";
 import { startSkiff } from "../tests/harness/skiff.ts";
+import { scaleDeployment } from "./_scale_deployment.ts";
 
 const NODES = Number(Deno.env.get("BENCH_NODES") ?? 1_000);
 const LARGE_NODES = Number(Deno.env.get("BENCH_LARGE_NODES") ?? 5_000);
 const PODS = Number(Deno.env.get("BENCH_PODS") ?? 10_000);
+const SCALE_REPLICAS = Number(Deno.env.get("BENCH_SCALE_REPLICAS") ?? 10_000);
+const SCALE_NODES = Number(Deno.env.get("BENCH_SCALE_NODES") ?? 100);
 const IN_FLIGHT = 64;
 const ZONES = ["zone-a", "zone-b", "zone-c"];
 const log = (line: string) => console.error(`bench:scheduler: ${line}`);
@@ -260,6 +267,9 @@ async function run(nodeCount: number): Promise<Result> {
 
 const small = await run(NODES);
 const large = LARGE_NODES > 0 ? await run(LARGE_NODES) : undefined;
+const scale = SCALE_REPLICAS > 0
+  ? await scaleDeployment({ replicas: SCALE_REPLICAS, nodes: SCALE_NODES, log })
+  : undefined;
 console.log(JSON.stringify({
   bench: "scheduler",
   pods: PODS,
@@ -272,4 +282,7 @@ console.log(JSON.stringify({
   pods_per_s_5000_nodes: large?.podsPerS ?? null,
   p99_bind_ms_5000_nodes: large?.p99BindMs ?? null,
   backlog_pods_per_s_5000_nodes: large?.backlogPodsPerS ?? null,
+  scale_replicas: scale?.replicas ?? null,
+  scale_nodes: scale?.nodes ?? null,
+  scale_10k_s: scale?.scaleS ?? null,
 }));

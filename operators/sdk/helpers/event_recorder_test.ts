@@ -117,3 +117,28 @@ Deno.test("eventSinkFrom writes and folds Events through the SDK client", async 
   client.close();
   await f.close();
 });
+
+Deno.test("shutdown drops an event waiting to retry instead of keeping the process alive", async () => {
+  let tries = 0;
+  const unreachable = {
+    create: () => {
+      tries++;
+      return Promise.reject(new TypeError("error sending request: connection refused"));
+    },
+    patch: () => Promise.reject(new TypeError("unreachable")),
+  };
+  const logged: string[] = [];
+  const recorder = new EventRecorder(unreachable, {
+    component: "web-controller",
+    retryDelayMs: 60_000,
+    log: (m) => logged.push(m),
+  });
+  const written = recorder.event(web, "Normal", "Scaled", "Scaled up to 3");
+  while (tries === 0) await new Promise((r) => setTimeout(r, 1));
+  const started = performance.now();
+  recorder.shutdown();
+  await written;
+  assert.ok(performance.now() - started < 5_000, "the 60 s retry wait ended with the shutdown");
+  assert.equal(tries, 2, "one more try after the wait, then dropped");
+  assert.match(logged[0], /will not retry/);
+});

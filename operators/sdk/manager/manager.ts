@@ -252,6 +252,7 @@ export class Manager {
       this.#leading = false;
       await this.informers.stop();
       await this.#probes?.close();
+      for (const recorder of this.#recorders.values()) recorder.shutdown();
       this.log.info("Stopped");
     }
     if (lost) throw new Error("leader election lost");
