@@ -182,6 +182,7 @@ Deno.test("a create records an Update entry for the User-Agent's product when no
         "f:image": {},
         "f:imagePullPolicy": {},
         "f:name": {},
+        "f:resources": {},
         "f:terminationMessagePath": {},
         "f:terminationMessagePolicy": {},
       },

@@ -103,6 +103,10 @@ function defaultContainer(container: Container | EphemeralContainer): void {
   container.imagePullPolicy ||= imageTag(container.image ?? "") === "latest" ? "Always" : "IfNotPresent";
   container.terminationMessagePath ||= "/dev/termination-log";
   container.terminationMessagePolicy ||= "File";
+  // Not a default in Go but its serialization: ResourceRequirements is a struct, so omitempty keeps it
+  // and every container reads back with `resources: {}` (a rollout undo to a template written without it
+  // would otherwise change the spec and bump the generation).
+  container.resources ??= {};
   for (const port of container.ports ?? []) port.protocol ||= "TCP";
   for (const probe of [container.livenessProbe, container.readinessProbe, container.startupProbe]) {
     if (probe) defaultProbe(probe);
