@@ -8,6 +8,7 @@
 import type { ResourceDefinition } from "@skiff/schema";
 import { builtinDefinitions } from "@skiff/kinds";
 import { workloadsDefinitions } from "@skiff/workloads";
+import { servicesDefinitions } from "@skiff/services";
 import { writeCrdFiles } from "./core/kinds/gen_crds.ts";
 import { operatorModuleDefinition } from "./cli/api/operator_module.ts";
 
@@ -24,6 +25,7 @@ import { operatorModuleDefinition } from "./cli/api/operator_module.ts";
 export const allDefinitions: ResourceDefinition[] = [
   ...builtinDefinitions,
   ...workloadsDefinitions,
+  ...servicesDefinitions,
   operatorModuleDefinition,
 ];
 

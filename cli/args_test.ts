@@ -6,7 +6,7 @@ Deno.test("skiff up defaults to the embedded store in .skiff on port 6443", () =
     dataDir: ".skiff",
     port: 6443,
     etcd: [],
-    operators: ["scheduler", "workloads"],
+    operators: ["scheduler", "services", "workloads"],
     nodeAgent: true,
     help: false,
   });
@@ -29,7 +29,7 @@ Deno.test("skiff up takes a data dir, a port, several etcd URLs and --no-node-ag
 
 Deno.test("--operators takes all, none or a list of bundled modules", () => {
   assert.deepEqual(parseUpArgs(["--operators", "none"]).operators, []);
-  assert.deepEqual(parseUpArgs(["--operators", "all"]).operators, ["scheduler", "workloads"]);
+  assert.deepEqual(parseUpArgs(["--operators", "all"]).operators, ["scheduler", "services", "workloads"]);
   assert.deepEqual(parseUpArgs(["--operators", "workloads"]).operators, ["workloads"]);
 });
 
@@ -41,7 +41,7 @@ Deno.test("bad flags give a one-line usage error that names the flag", () => {
     [["--etcd", "localhost"], /--etcd: "localhost" is not a URL/],
     [["--etcd", "ftp://h:1"], /must be http\(s\):\/\/HOST:PORT/],
     [["--etcd", ""], /--etcd needs at least one URL/],
-    [["--operators", "workloads,nope"], /unknown module "nope" \(scheduler, workloads\)/],
+    [["--operators", "workloads,nope"], /unknown module "nope" \(scheduler, services, workloads\)/],
     [["extra"], /Unexpected argument 'extra'/],
   ];
   for (const [args, message] of cases) {

@@ -17,4 +17,6 @@ import type { Operator } from "@skiff/sdk";
 export const BUNDLED_MODULES: Readonly<Record<string, () => Promise<Operator>>> = {
   workloads: async () => (await import("@skiff/workloads")).workloadsOperator,
   scheduler: async () => (await import("@skiff/scheduler")).schedulerOperator,
+  // A fresh operator per install: its ClusterIP and NodePort allocators belong to this core.
+  services: async () => (await import("@skiff/services")).createServicesOperator(),
 };

@@ -154,7 +154,11 @@ export async function up(options: UpOptions, log: (line: string) => void): Promi
     log(`serving ${url}; admin kubeconfig: ${auth.paths.kubeconfig}`);
     const app = api.app;
     const clientFor = (component: string) =>
-      createInProcessClient(app, { token: loopbackToken, userAgent: `${component}/v1.32.0-skiff` });
+      createInProcessClient(app, {
+        token: loopbackToken,
+        userAgent: `${component}/v1.32.0-skiff`,
+        server: url,
+      });
     inProcess = await startInProcess(api, clientFor, {
       operators: options.operators,
       simulatedNodes: options.simulatedNodes,

@@ -19,7 +19,7 @@ Deno.test("skiff up on the embedded store answers /readyz within 5 s and stops c
   assert.match(log, /^skiff: serving https:\/\/127\.0\.0\.1:\d+; admin kubeconfig: .*kubeconfig$/m);
   assert.match(log, /^skiff: garbage collector: running$/m);
   assert.match(log, /^skiff: module workloads: installed \(8 kinds, 3 controllers\)$/m);
-  assert.match(log, /^skiff: operators: scheduler, workloads installed$/m);
+  assert.match(log, /^skiff: operators: scheduler, services, workloads installed$/m);
   assert.match(log, /^skiff: stopping on SIGTERM\nskiff: stopped\n$/m);
   await Deno.remove(skiff.dataDir, { recursive: true });
 });

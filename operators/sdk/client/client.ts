@@ -230,11 +230,18 @@ export function createClient(
  */
 export function createInProcessClient(
   app: { fetch(request: Request): Response | Promise<Response> },
-  options: Omit<ClientOptions, "server" | "transport"> & { token?: string } = {},
+  options: Omit<ClientOptions, "server" | "transport"> & {
+    token?: string;
+    /**
+     * Where the same app is served on the network, for components that tell others where the API is
+     * (the `kubernetes` Service's target port); requests never go there.
+     */
+    server?: string;
+  } = {},
 ): Client {
   return new Client({
     ...options,
-    server: "http://skiff.in-process",
+    server: options.server ?? "http://skiff.in-process",
     transport: inProcessTransport(app, { token: options.token }),
   });
 }
