@@ -7,11 +7,17 @@
 import type { AdmissionStep } from "@skiff/api";
 import { defineOperator, type DefinitionSpec, type Operator } from "@skiff/sdk";
 import { admissionSteps, type WorkloadAdmissionStep } from "./admission/admission.ts";
+import { CronJobController } from "./cronjob/controller.ts";
 import { workloadsDefinitions } from "./api/definitions.ts";
+import { DaemonSetController } from "./daemonset/controller.ts";
+import { daemonSetTemplateGeneration } from "./daemonset/template_generation.ts";
 import { DeploymentController } from "./deployment/controller.ts";
+import { JobController } from "./job/controller.ts";
+import { TtlAfterFinishedController } from "./job/ttl.ts";
 import { workloadPrinters } from "./printers/mod.ts";
 import { ReplicaSetController } from "./replicaset/controller.ts";
 import { replicaSetKind, replicationControllerKind } from "./replicaset/kinds.ts";
+import { StatefulSetController } from "./statefulset/controller.ts";
 
 /**
  * Each kind with a status subresource and the status a create starts with: Go's zero value, in which
@@ -56,14 +62,15 @@ export const resetStatusOnCreate: WorkloadAdmissionStep & { operations: ["CREATE
 };
 
 /**
- * The workloads operator: Deployment, ReplicaSet and ReplicationController controllers.
+ * The workloads operator: the ReplicaSet, ReplicationController, Deployment, Job (with TTL-after-finished),
+ * CronJob, StatefulSet and DaemonSet controllers.
  *
  * @example
  * ```ts
  * import { workloadsOperator } from "@skiff/workloads";
  *
  * await host.install("workloads"); // BUNDLED_MODULES.workloads loads it
- * workloadsOperator.controllers.length; // 3
+ * workloadsOperator.controllers.length; // 8
  * ```
  */
 export const workloadsOperator: Operator = defineOperator({
@@ -74,10 +81,20 @@ export const workloadsOperator: Operator = defineOperator({
     definitions: workloadsDefinitions as unknown as DefinitionSpec[],
     printers: workloadPrinters,
   },
-  admission: [resetStatusOnCreate, ...admissionSteps] as unknown as AdmissionStep[],
+  // The template generation compares defaulted templates: after the defaulting step.
+  admission: [
+    resetStatusOnCreate,
+    ...admissionSteps,
+    daemonSetTemplateGeneration,
+  ] as unknown as AdmissionStep[],
   controllers: [
     () => new ReplicaSetController(replicaSetKind),
     () => new ReplicaSetController(replicationControllerKind),
     () => new DeploymentController(),
+    () => new JobController(),
+    () => new TtlAfterFinishedController(),
+    () => new CronJobController(),
+    () => new StatefulSetController(),
+    () => new DaemonSetController(),
   ],
 });

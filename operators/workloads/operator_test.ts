@@ -4,10 +4,11 @@ import { eventually, startWorkloadsCore } from "./_testing.ts";
 import { resetStatusOnCreate, workloadsOperator } from "./operator.ts";
 import { deploymentsResource } from "./resources.ts";
 
-Deno.test("the workloads operator serves its kinds built in and runs three controllers", () => {
+Deno.test("the workloads operator serves its kinds built in and runs its eight controllers", () => {
   assert.equal(workloadsOperator.name, "workloads");
   assert.equal(workloadsOperator.crds.length, 0);
-  assert.equal(workloadsOperator.controllers.length, 3);
+  // ReplicaSet, ReplicationController, Deployment, Job, TTL-after-finished, CronJob, StatefulSet, DaemonSet.
+  assert.equal(workloadsOperator.controllers.length, 8);
   assert.equal(workloadsOperator.builtinKinds?.definitions.length, 8);
   assert.ok(workloadsOperator.builtinKinds?.printers?.has("apps/Deployment"));
   assert.ok(resetStatusOnCreate.kinds?.includes("apps/v1/Deployment"));

@@ -90,7 +90,8 @@ export async function startSkiff(
     },
   };
   if (options.waitReady === false) return handle;
-  const deadline = Date.now() + (options.timeoutMs ?? 15_000);
+  // Generous: the suite runs many Skiffs in parallel on two cores; a quiet box starts one in ~2 s.
+  const deadline = Date.now() + (options.timeoutMs ?? 45_000);
   while (Date.now() < deadline) {
     const ok = await handle.fetch("/readyz").then(async (r) => (await r.text(), r.ok), () => false);
     if (ok) return handle;

@@ -106,7 +106,12 @@ const RULES: KindRules[] = [
       fillJobDefaults(job);
       // Kubernetes generates the selector in the create strategy's Validate; it is the same object
       // as the defaulted one, so a Job that took its template's labels is labelled too.
-      if (req.operation === "CREATE") generateJobSelector(job);
+      if (req.operation === "CREATE") {
+        generateJobSelector(job);
+        // Kubernetes decodes what it stored with SetDefaults_Job again, so a Job created without
+        // labels (kubectl create job) reads back with the template's generated ones.
+        fillJobDefaults(job);
+      }
     },
     create: validateJob,
     update: validateJobUpdate,

@@ -182,7 +182,7 @@ export const StatefulSetSpecSchema = v.pipe(
     volumeClaimTemplates: v.optional(
       v.pipe(v.array(PersistentVolumeClaimSchema), k8s({ "x-kubernetes-list-type": "atomic" })),
     ),
-    serviceName: v.string(),
+    serviceName: v.optional(v.string()),
     podManagementPolicy: v.optional(v.picklist(["OrderedReady", "Parallel"])),
     updateStrategy: v.optional(StatefulSetUpdateStrategySchema),
     revisionHistoryLimit: v.optional(int32()),

@@ -92,13 +92,13 @@ export const jobPrinter: Printer = {
 
 /**
  * CronJobs: NAME SCHEDULE TIMEZONE SUSPEND ACTIVE LAST SCHEDULE AGE, wide CONTAINERS IMAGES SELECTOR.
- * SUSPEND prints `true`/`false` (`<unset>` when absent) as a string, as printBoolPtr does.
+ * SUSPEND prints `True`/`False` (`<unset>` when absent) as a string, as printBoolPtr does.
  *
  * @example
  * ```ts
  * import { cronJobPrinter } from "@skiff/workloads";
  *
- * cronJobPrinter.row(cj, Date.now()).cells.slice(0, 7); // ["hello", "*\/5 * * * *", "<none>", "false", 0, "3m", "1h"]
+ * cronJobPrinter.row(cj, Date.now()).cells.slice(0, 7); // ["hello", "*\/5 * * * *", "<none>", "False", 0, "3m", "1h"]
  * ```
  */
 export const cronJobPrinter: Printer = {
@@ -124,7 +124,7 @@ export const cronJobPrinter: Printer = {
         cj.metadata?.name ?? "",
         spec.schedule ?? "",
         typeof spec.timeZone === "string" ? spec.timeZone : "<none>",
-        typeof spec.suspend === "boolean" ? String(spec.suspend) : "<unset>",
+        typeof spec.suspend === "boolean" ? (spec.suspend ? "True" : "False") : "<unset>",
         Array.isArray(status.active) ? status.active.length : 0,
         status.lastScheduleTime ? age(status.lastScheduleTime, now) : "<none>",
         age(cj.metadata?.creationTimestamp, now),

@@ -156,7 +156,7 @@ Deno.test("a cron job row shows schedule, time zone, suspend, active jobs and th
     "hello",
     "0 * * * *",
     "<none>",
-    "false",
+    "False",
     1,
     "60s",
     "5m",
