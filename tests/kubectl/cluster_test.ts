@@ -26,7 +26,12 @@ Deno.test({
     const { skiff, stop } = await BACKENDS[0].start(["--simulated-nodes", "3"]);
     try {
       await t.step("the nodes are Ready and the Deployment's pods run on them", async () => {
-        const nodes = await ok(skiff, "get", "nodes");
+        // The simulated nodes register just after the API is ready.
+        let nodes = "";
+        await until("three simulated nodes are Ready", async () => {
+          nodes = await ok(skiff, "get", "nodes");
+          return nodes.match(/^sim-node-\d\s+Ready\s/gm)?.length === 3;
+        });
         assert.match(nodes, /^NAME\s+STATUS\s+ROLES\s+AGE\s+VERSION\n/);
         assert.equal(nodes.match(/^sim-node-\d\s+Ready\s/gm)?.length, 3);
         assert.equal(
