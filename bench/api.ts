@@ -9,7 +9,9 @@
  *
  * Progress goes to stderr; the last stdout line is one JSON object with `create_ratio_vs_etcd3` (API
  * creates/s ÷ raw puts/s, target ≥ 0.5) and `watch_p99_ms` (target ≤ 50). BENCH_PODS sets the count
- * (default 10,000).
+ * (default 10,000). On a shared box the rates move with the load; the CPU figures do much less:
+ * `api_server_cpu_us_per_create` is the CPU (all threads) the Skiff process spent per create,
+ * `etcd_cpu_us_per_put` and `etcd_cpu_us_per_create` what etcd spent per raw put and per API create.
  *
  * @module
  */
@@ -23,6 +25,25 @@ const IN_FLIGHT = 64;
 const WATCHERS = 100;
 const WATCH_EVENTS = 200;
 const log = (line: string) => console.error(`bench:api: ${line}`);
+
+/** user+system CPU of processes (all threads), in ms (Linux, 100 Hz clock ticks). */
+async function cpuMs(pids: number[]): Promise<number> {
+  let ms = 0;
+  for (const pid of pids) {
+    const stat = await Deno.readTextFile(`/proc/${pid}/stat`).catch(() => "");
+    if (!stat) continue;
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    ms += (Number(fields[11]) + Number(fields[12])) * 10;
+  }
+  return ms;
+}
+
+/** The pids of the etcd serving on `endpoint` (a child process of the harness). */
+async function etcdPids(endpoint: string): Promise<number[]> {
+  const port = new URL(endpoint).port;
+  const out = await new Deno.Command("pgrep", { args: ["-f", `etcd.*127.0.0.1:${port}`] }).output();
+  return new TextDecoder().decode(out.stdout).trim().split("\n").filter(Boolean).map(Number);
+}
 
 /** Runs `n` tasks with `width` in flight; returns operations per second. */
 async function pool(
@@ -117,12 +138,15 @@ const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 log(`starting etcd`);
 const etcd = await startEtcd({ mode: "process" });
 const client = new Etcd3({ hosts: etcd.endpoints });
+const etcdProcess = await etcdPids(etcd.endpoints[0]);
 try {
   const json = JSON.stringify(benchPod("x"));
   log(`raw etcd3 puts of ${json.length}-byte pods, ${IN_FLIGHT} in flight`);
+  const etcdBeforeRaw = await cpuMs(etcdProcess);
   const raw = await pool(PODS, IN_FLIGHT, async (i) => {
     await client.put(`/raw/pods/bench/p-${i}`).value(JSON.stringify(benchPod(`p-${i}`)));
   }, "raw puts");
+  const etcdPerPut = (await cpuMs(etcdProcess) - etcdBeforeRaw) * 1000 / PODS;
   log(`raw: ${round(raw)} puts/s`);
 
   const onEtcd = await startSkiff([
@@ -132,7 +156,16 @@ try {
     "none",
     "--no-node-agent",
   ]);
+  const serverBefore = await cpuMs([onEtcd.child.pid]);
+  const etcdBefore = await cpuMs(etcdProcess);
   const api = await apiCreates(onEtcd, "api creates (etcd)");
+  const serverPerCreate = (await cpuMs([onEtcd.child.pid]) - serverBefore) * 1000 / PODS;
+  const etcdPerCreate = (await cpuMs(etcdProcess) - etcdBefore) * 1000 / PODS;
+  log(
+    `api on etcd: server CPU ${round(serverPerCreate, 0)} µs/create, etcd ${
+      round(etcdPerCreate, 0)
+    } µs/create`,
+  );
   log(`api on etcd: ${round(api)} creates/s (ratio ${round(api / raw, 3)})`);
   const watch = await watchLatency(onEtcd);
   log(`watch: p50 ${round(watch.p50)} ms, p99 ${round(watch.p99)} ms`);
@@ -152,6 +185,9 @@ try {
     etcd3_put_per_s: round(raw),
     api_create_per_s_etcd: round(api),
     create_ratio_vs_etcd3: round(api / raw, 3),
+    api_server_cpu_us_per_create: round(serverPerCreate, 0),
+    etcd_cpu_us_per_put: round(etcdPerPut, 0),
+    etcd_cpu_us_per_create: round(etcdPerCreate, 0),
     api_create_per_s_embedded: round(embedded),
     watchers: WATCHERS,
     watch_p50_ms: round(watch.p50),

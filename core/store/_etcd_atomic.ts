@@ -5,9 +5,9 @@
  * @module
  */
 import type { Buffer } from "node:buffer";
-import { CompareResult, CompareTarget, type ICompare, type IRequestOp } from "etcd3";
 import { InvalidEntryError } from "./errors.ts";
 import { encodeValue, type KeyCodec } from "./_etcd_keys.ts";
+import { type Compare, CompareResult, CompareTarget, type RequestOp } from "./_etcd_proto.ts";
 import type {
   AtomicCheck,
   AtomicOperation,
@@ -27,7 +27,7 @@ export interface Mutation {
 
 /** Runs a transaction's compares and mutations (the store adds leases and retries). */
 export type CommitFn = (
-  compares: ICompare[],
+  compares: Compare[],
   mutations: Mutation[],
 ) => Promise<KvCommitResult | KvCommitError>;
 
@@ -42,7 +42,7 @@ export type CommitFn = (
  * ```
  */
 export class EtcdAtomic implements AtomicOperation {
-  readonly #compares: ICompare[] = [];
+  readonly #compares: Compare[] = [];
   readonly #mutations = new Map<string, Mutation>();
 
   constructor(private readonly codec: KeyCodec, private readonly run: CommitFn) {}
@@ -101,7 +101,7 @@ export class EtcdAtomic implements AtomicOperation {
  * successOps([{ key: Buffer.from("/skiff/a"), value: Buffer.from("1") }], ["0"]); // [{ request_put: ... }]
  * ```
  */
-export function successOps(mutations: Mutation[], leases: (string | undefined)[]): IRequestOp[] {
+export function successOps(mutations: Mutation[], leases: (string | undefined)[]): RequestOp[] {
   return mutations.map((m, i) =>
     m.value ? { request_put: { key: m.key, value: m.value, lease: leases[i] ?? 0 } } : {
       request_delete_range: { key: m.key },
@@ -117,6 +117,6 @@ export function successOps(mutations: Mutation[], leases: (string | undefined)[]
  * readBackOps([{ key: Buffer.from("/skiff/a") }]); // [{ request_range: { key } }]
  * ```
  */
-export function readBackOps(mutations: Mutation[]): IRequestOp[] {
+export function readBackOps(mutations: Mutation[]): RequestOp[] {
   return mutations.map((m) => ({ request_range: { key: m.key } }));
 }

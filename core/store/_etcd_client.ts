@@ -1,25 +1,48 @@
 /**
- * The etcd3 client as the etcd backend configures it, and the one retry loop every call goes through.
+ * The etcd client of the backend (over the store's own gRPC transport, `_etcd_grpc.ts`), and the one
+ * retry loop every call goes through.
  *
  * etcd3's defaults do not fit an API server: its global policy retries every "recoverable" error three
  * times, including errors after which a conditional write may already have been applied, and its
  * per-host circuit breaker (cockatiel, 3 consecutive failures, open 5 s) also counts errors that say
  * nothing about the host (a reply over 4 MiB, "etcdserver: leader changed"), so one oversized list
- * could take the only endpoint out for 5 s. Here etcd3 gets no global policy, a breaker that only counts
- * connection failures, and the store retries with knowledge of what each call is.
+ * could take the only endpoint out for 5 s. The store's client has no global policy, a breaker that only
+ * counts connection failures, and the store retries with knowledge of what each call is. Errors of the
+ * transport are cast to etcd3's error classes (the only part of etcd3 still used), so the policy reads
+ * as it did.
  *
  * @module
  */
+import type { Buffer } from "node:buffer";
 import {
+  castGrpcError,
   ClientClosedError,
-  Etcd3,
   EtcdLeaseInvalidError,
   GRPCDeadlineExceededError,
   GRPCResourceExhastedError,
-  type IOptions,
   isRecoverableError,
 } from "etcd3";
 import { InvalidEntryError, StoreUnavailableError } from "./errors.ts";
+import { GrpcMember } from "./_etcd_grpc.ts";
+import {
+  type CompactionResponse,
+  decodeCompactionResponse,
+  decodeLeaseGrantResponse,
+  decodeRangeResponse,
+  decodeTxnResponse,
+  decodeWatchResponse,
+  encodeCompactionRequest,
+  encodeLeaseGrantRequest,
+  encodeRangeRequest,
+  encodeTxnRequest,
+  encodeWatchCreateRequest,
+  type RangeRequest,
+  type RangeResponse,
+  type TxnRequest,
+  type TxnResponse,
+  type WatchCreateRequest,
+  type WatchResponse,
+} from "./_etcd_proto.ts";
 
 /** Deadline of one unary call. etcd itself gives up on a proposal after ~7 s (5 s + 2 election timeouts). */
 export const CALL_TIMEOUT_MS = 10_000;
@@ -31,8 +54,8 @@ const BREAKER_THRESHOLD = 3;
 const BREAKER_OPEN_MS = 1_000;
 
 /**
- * Thrown (to etcd3's connection pool) when a member's breaker is open. etcd3 then tries the next member,
- * and when every member is open the store knows the request never left: safe to retry any call.
+ * Thrown when a member's breaker is open. The client then tries the next member, and when every member
+ * is open the store knows the request never left: safe to retry any call.
  *
  * @example
  * ```ts
@@ -54,9 +77,8 @@ function isMemberFailure(e: unknown): boolean {
 }
 
 /**
- * A per-member circuit breaker with the shape etcd3 calls (`execute`): closed until
- * {@link BREAKER_THRESHOLD} consecutive connection failures, then open for {@link BREAKER_OPEN_MS}, then
- * one trial call. etcd3 also reports watch stream failures through it.
+ * A per-member circuit breaker (`execute`): closed until {@link BREAKER_THRESHOLD} consecutive connection
+ * failures, then open for {@link BREAKER_OPEN_MS}, then one trial call. Watch stream failures count too.
  */
 class MemberBreaker {
   #failures = 0;
@@ -88,37 +110,172 @@ class MemberBreaker {
   }
 }
 
-/** Passes calls straight through: the store's own retry loop ({@link withRetry}) replaces etcd3's. */
-const passThrough = { execute: <T>(fn: () => T | Promise<T>) => Promise.resolve().then(fn) };
+/** gRPC method paths of the unary calls the store makes. */
+const RANGE = "/etcdserverpb.KV/Range";
+const TXN = "/etcdserverpb.KV/Txn";
+const COMPACT = "/etcdserverpb.KV/Compact";
+const LEASE_GRANT = "/etcdserverpb.Lease/LeaseGrant";
+const WATCH = "/etcdserverpb.Watch/Watch";
 
 /**
- * An etcd3 client for `endpoints` with the backend's gRPC and fault-handling settings.
+ * What a watch stream reports: each response, then once that it closed (etcd ended it, it failed, or
+ * the connection was lost; never after `cancel`).
+ */
+export interface WatchStreamHandler {
+  response(res: WatchResponse): void;
+  closed(error: Error): void;
+}
+
+/**
+ * One gRPC watch stream.
  *
  * @example
  * ```ts
- * const client = createClient(["http://127.0.0.1:2379"]);
+ * const stream = await client.watch({ response: (res) => console.log(res.events), closed: console.error });
+ * stream.create({ key, range_end, start_revision: 8, prev_kv: true });
+ * ```
+ */
+export interface WatchStream {
+  /** Asks etcd to start a watch on the stream. */
+  create(req: WatchCreateRequest): void;
+  /** Ends the stream; the handler hears nothing more. */
+  cancel(): void;
+  /** Flow control: etcd stops sending after a window of responses, until `resume`. */
+  pause(): void;
+  resume(): void;
+}
+
+/** One member: its transport and its breaker. */
+interface Member {
+  grpc: GrpcMember;
+  breaker: MemberBreaker;
+}
+
+/**
+ * The etcd client of the backend: unary calls (range, txn, compact, lease grant) and watch streams over
+ * the store's own gRPC transport (`_etcd_grpc.ts`, a quarter of etcd3's client CPU per call), one
+ * HTTP/2 connection and one breaker per member. Each call tries the members in a fresh random order, as
+ * etcd3's connection pool did: a member whose breaker is open is skipped, and the first member that
+ * takes the call decides its outcome (the store's {@link withRetry} retries).
+ *
+ * @example
+ * ```ts
+ * const client = new EtcdClient(["http://127.0.0.1:2379"]);
+ * const res = await client.range({ key: Buffer.from("/skiff/a") });
  * client.close();
  * ```
  */
-export function createClient(endpoints: string[]): Etcd3 {
-  return new Etcd3({
-    hosts: endpoints,
-    grpcOptions: {
-      // A range reply over the default 4 MiB fails with RESOURCE_EXHAUSTED; lists also page by size.
-      "grpc.max_receive_message_length": 2 ** 31 - 1,
-      // Notice a member that went away without closing the connection (etcd allows pings every 5 s).
-      "grpc.keepalive_time_ms": 10_000,
-      "grpc.keepalive_timeout_ms": 5_000,
-      // Connections belong to this client alone, so close() really closes them (grpc-js otherwise keeps
-      // them, and their keepalive timers, in a process-wide pool for another 10 s).
-      "grpc.use_local_subchannel_pool": 1,
-    },
-    defaultCallOptions: (ctx) => ctx.isStream ? {} : { deadline: Date.now() + CALL_TIMEOUT_MS },
-    faultHandling: {
-      host: (host: string) => new MemberBreaker(host),
-      global: passThrough,
-    } as unknown as IOptions["faultHandling"],
-  });
+export class EtcdClient {
+  readonly #members: Member[];
+  #closed = false;
+
+  constructor(endpoints: string[]) {
+    this.#members = endpoints.map((url) => ({ grpc: new GrpcMember(url), breaker: new MemberBreaker(url) }));
+  }
+
+  /** One range; `deadline` (ms since the epoch) defaults to {@link CALL_TIMEOUT_MS} from now. */
+  async range(req: RangeRequest, deadline?: number): Promise<RangeResponse> {
+    return decodeRangeResponse(await this.#unary(RANGE, encodeRangeRequest(req), deadline));
+  }
+
+  /** One transaction. */
+  async txn(req: TxnRequest): Promise<TxnResponse> {
+    return decodeTxnResponse(await this.#unary(TXN, encodeTxnRequest(req)));
+  }
+
+  /** A (logical) compaction at `revision`. */
+  async compact(revision: number): Promise<CompactionResponse> {
+    return decodeCompactionResponse(await this.#unary(COMPACT, encodeCompactionRequest(revision)));
+  }
+
+  /** A new lease of `ttl` seconds; resolves with its id. */
+  async leaseGrant(ttl: number): Promise<string> {
+    const res = decodeLeaseGrantResponse(await this.#unary(LEASE_GRANT, encodeLeaseGrantRequest(ttl)));
+    if (res.error) throw new Error(`etcd refused the lease: ${res.error}`);
+    return res.ID;
+  }
+
+  close(): void {
+    this.#closed = true;
+    for (const m of this.#members) m.grpc.close();
+  }
+
+  /**
+   * Opens a watch stream on one member (etcd runs many watches per stream; the store opens one per
+   * store watch, so a broken one resumes on its own).
+   */
+  async watch(handler: WatchStreamHandler): Promise<WatchStream> {
+    if (this.#closed) throw new ClientClosedError("Watch");
+    let skipped: unknown;
+    for (const member of shuffled(this.#members)) {
+      let through = false;
+      try {
+        const stream = await member.breaker.execute(() => {
+          through = true;
+          return member.grpc.stream(WATCH, {
+            message: (message) => handler.response(decodeWatchResponse(message)),
+            end: (error) => {
+              const cast = error ? castGrpcError(error) : new Error("etcd ended the watch stream");
+              if (isRecoverableError(cast)) {
+                // As for unary calls: the member's breaker hears of it, the next call connects anew.
+                member.grpc.reset();
+                member.breaker.execute(() => Promise.reject(cast)).catch(() => {});
+              }
+              handler.closed(cast);
+            },
+          }, Date.now() + CALL_TIMEOUT_MS).catch((e) => {
+            throw castGrpcError(e);
+          });
+        });
+        return {
+          create: (req) => stream.write(encodeWatchCreateRequest(req)),
+          cancel: () => stream.cancel(),
+          pause: () => stream.pause(),
+          resume: () => stream.resume(),
+        };
+      } catch (e) {
+        if (isRecoverableError(e as Error)) member.grpc.reset();
+        if (through) throw e;
+        skipped = e;
+      }
+    }
+    throw skipped;
+  }
+
+  async #unary(path: string, message: Uint8Array, deadline = Date.now() + CALL_TIMEOUT_MS): Promise<Buffer> {
+    if (this.#closed) throw new ClientClosedError("KV");
+    let skipped: unknown;
+    for (const member of shuffled(this.#members)) {
+      let through = false;
+      try {
+        return await member.breaker.execute(() => {
+          through = true;
+          // Cast here: the breaker tells member failures from others by the etcd3 error classes.
+          return member.grpc.unary(path, message, deadline).catch((e) => {
+            throw castGrpcError(e);
+          });
+        });
+      } catch (e) {
+        const error = e as Error;
+        // As etcd3 does: a connection-level failure makes the next call to the member connect anew.
+        if (isRecoverableError(error)) member.grpc.reset();
+        if (through) throw error;
+        skipped = error;
+      }
+    }
+    throw skipped;
+  }
+}
+
+/** The members in a fresh random order (Fisher-Yates), so calls spread over the cluster. */
+function shuffled<T>(items: T[]): T[] {
+  if (items.length === 1) return items;
+  const out = items.slice();
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
 }
 
 /**
@@ -188,7 +345,7 @@ export async function withRetry<T>(
 function neverSent(e: unknown): boolean {
   if (e instanceof MemberSkippedError) return true;
   const message = (e as Error)?.message ?? "";
-  return /UNAVAILABLE: (No connection established|.*ECONNREFUSED)/.test(message);
+  return /UNAVAILABLE: (No connection established|Request not sent|.*ECONNREFUSED)/.test(message);
 }
 
 /** The store's message for etcd's "too large" refusals, or undefined when `e` is something else. */

@@ -9,11 +9,10 @@
  * @module
  */
 import { Buffer } from "node:buffer";
-import type { IRangeRequest, IRangeResponse } from "etcd3";
-import { SortOrder, SortTarget } from "etcd3";
 import { InvalidEntryError } from "./errors.ts";
 import { decodeValue, type KeyCodec, type KeyRange } from "./_etcd_keys.ts";
 import { decodeCursor, encodeCursor } from "./_cursor.ts";
+import { type RangeRequest, type RangeResponse, SortOrder, SortTarget } from "./_etcd_proto.ts";
 import type { KvEntry, ListOptions, ListPage } from "./types.ts";
 
 const FIRST_RANGE_KEYS = 64;
@@ -32,7 +31,7 @@ export async function listPage<T>(
   codec: KeyCodec,
   range: KeyRange,
   options: ListOptions,
-  read: (req: IRangeRequest) => Promise<IRangeResponse>,
+  read: (req: RangeRequest) => Promise<RangeResponse>,
 ): Promise<ListPage<T>> {
   const limit = options.limit ?? Infinity;
   if (!(limit > 0)) throw new InvalidEntryError(`list limit must be positive, got ${options.limit}`);

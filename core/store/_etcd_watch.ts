@@ -1,21 +1,24 @@
 /**
  * Prefix watches over etcd's raw watch stream, resumed by the store itself.
  *
- * etcd3's `Watcher` resumes a broken stream from the response header's revision + 1. That header carries
- * etcd's *current* revision, also in the "created" reply and in catch-up batches of a watch that started
- * in the past, so a stream that breaks during catch-up would silently skip events. It also drops
- * `compact_revision` from compaction cancels. So each store watch owns one gRPC watch stream and
- * remembers the revision after the last event it delivered; a new stream starts there.
+ * A response header carries etcd's *current* revision, also in the "created" reply and in catch-up
+ * batches of a watch that started in the past, so resuming a broken stream from the header's revision
+ * + 1 (as etcd3's `Watcher` does) would silently skip events. So each store watch owns one gRPC watch
+ * stream (`EtcdClient.watch`) and remembers the revision after the last event it delivered; a new stream
+ * starts there.
  *
  * @module
  */
-import { Buffer } from "node:buffer";
-import type { Etcd3, IDuplexStream, IEvent, IWatchRequest, IWatchResponse } from "etcd3";
 import { RevisionCompactedError } from "./errors.ts";
 import { decodeValue, type KeyCodec, type KeyRange } from "./_etcd_keys.ts";
+import type { EtcdClient, WatchStream } from "./_etcd_client.ts";
+import type { WatchEvent as EtcdEvent, WatchResponse } from "./_etcd_proto.ts";
 import type { WatchEvent } from "./types.ts";
 
-type WatchStream = IDuplexStream<IWatchRequest, IWatchResponse> & { pause?(): void; resume?(): void };
+/** One attempt: the stream once it is open (a failure may be reported before). */
+interface Attempt {
+  stream?: WatchStream;
+}
 
 /** Events buffered before the store stops reading from etcd (gRPC flow control then holds etcd back). */
 const HIGH_WATER_MARK = 1024;
@@ -25,7 +28,7 @@ const MAX_RETRY_MS = 2_000;
 
 /** What a watch needs from its store. */
 export interface WatchOptions {
-  client: Etcd3;
+  client: EtcdClient;
   codec: KeyCodec;
   range: KeyRange;
   /** The first revision to deliver (the watch's `after` + 1). */
@@ -51,7 +54,7 @@ export class EtcdWatch<T> {
   readonly readable: ReadableStream<WatchEvent<T>>;
   #controller!: ReadableStreamDefaultController<WatchEvent<T>>;
   #next: number;
-  #stream?: WatchStream;
+  #attempt?: Attempt;
   #paused = false;
   #done = false;
   #retryTimer?: ReturnType<typeof setTimeout>;
@@ -67,7 +70,7 @@ export class EtcdWatch<T> {
       pull: () => {
         if (this.#paused) {
           this.#paused = false;
-          this.#stream?.resume?.();
+          this.#attempt?.stream?.resume();
         }
       },
       cancel: () => this.#stop(),
@@ -86,35 +89,37 @@ export class EtcdWatch<T> {
   async #connect(): Promise<void> {
     this.#retryTimer = undefined;
     if (this.#done) return;
+    const attempt: Attempt = {};
+    this.#attempt = attempt;
+    this.#paused = false;
     let stream: WatchStream;
     try {
-      stream = await this.options.client.watchClient.watch();
+      stream = await this.options.client.watch({
+        response: (res) => this.#onResponse(attempt, res),
+        closed: (e) => this.#onBroken(attempt, e),
+      });
     } catch (e) {
       // No member accepted a stream (all down, or the client closed under us).
+      if (this.#attempt === attempt) this.#attempt = undefined;
       return this.#reconnectLater(e);
     }
-    if (this.#done) return drop(stream);
-    this.#stream = stream;
-    this.#paused = false;
-    stream.on("data", (res) => this.#onResponse(stream, res));
-    stream.on("error", (e) => this.#onBroken(stream, e));
-    stream.on("end", () => this.#onBroken(stream, new Error("watch stream ended")));
+    attempt.stream = stream;
+    // Closed meanwhile, or the stream broke before we had it (a new attempt is under way then).
+    if (this.#done || this.#attempt !== attempt) return stream.cancel();
     const { start, end } = this.options.range;
-    stream.write({
-      create_request: {
-        key: start,
-        range_end: end,
-        start_revision: this.#next,
-        prev_kv: true,
-        // etcd then reports progress on quiet prefixes (every 10 min), so a resume does not start at a
-        // revision that was compacted meanwhile.
-        progress_notify: true,
-      },
+    stream.create({
+      key: start,
+      range_end: end,
+      start_revision: this.#next,
+      prev_kv: true,
+      // etcd then reports progress on quiet prefixes (every 10 min), so a resume does not start at a
+      // revision that was compacted meanwhile.
+      progress_notify: true,
     });
   }
 
-  #onResponse(stream: WatchStream, res: IWatchResponse): void {
-    if (stream !== this.#stream || this.#done) return;
+  #onResponse(attempt: Attempt, res: WatchResponse): void {
+    if (attempt !== this.#attempt || this.#done) return;
     const compacted = Number(res.compact_revision);
     if (compacted > 0) {
       this.options.onCompacted(compacted);
@@ -142,27 +147,26 @@ export class EtcdWatch<T> {
       this.#controller.enqueue(this.#decode(event));
       this.#next = Number(event.kv.mod_revision) + 1;
     }
-    if ((this.#controller.desiredSize ?? 1) <= 0 && stream.pause) {
+    if ((this.#controller.desiredSize ?? 1) <= 0 && attempt.stream) {
       this.#paused = true;
-      stream.pause();
+      attempt.stream.pause();
     }
   }
 
-  #decode(event: IEvent): WatchEvent<T> {
-    const isDelete = String(event.type).toUpperCase() === "DELETE";
+  #decode(event: EtcdEvent): WatchEvent<T> {
+    const isDelete = event.type === "DELETE";
     return {
       type: isDelete ? "delete" : "put",
       key: this.options.codec.decode(event.kv.key),
-      value: isDelete ? null : decodeValue<T>(event.kv.value ?? Buffer.alloc(0)),
+      value: isDelete ? null : decodeValue<T>(event.kv.value),
       prevValue: event.prev_kv ? decodeValue<T>(event.prev_kv.value) : null,
       revision: Number(event.kv.mod_revision),
     };
   }
 
-  #onBroken(stream: WatchStream, e: unknown): void {
-    if (stream !== this.#stream || this.#done) return;
-    this.#stream = undefined;
-    drop(stream);
+  #onBroken(attempt: Attempt, e: unknown): void {
+    if (attempt !== this.#attempt || this.#done) return;
+    this.#attempt = undefined;
     this.#reconnectLater(e);
   }
 
@@ -182,20 +186,8 @@ export class EtcdWatch<T> {
     if (this.#done) return;
     this.#done = true;
     clearTimeout(this.#retryTimer);
-    if (this.#stream) drop(this.#stream);
-    this.#stream = undefined;
+    this.#attempt?.stream?.cancel();
+    this.#attempt = undefined;
     this.options.onEnd(this as EtcdWatch<unknown>);
   }
-}
-
-/**
- * Ends a gRPC watch stream without side effects: half-closing first makes etcd3's error listener skip
- * `markFailed` (it checks `stream.writable`), so our own cancel does not count against the member.
- */
-function drop(stream: WatchStream): void {
-  stream.on("error", () => {});
-  try {
-    stream.end();
-    stream.cancel();
-  } catch { /* already torn down */ }
 }

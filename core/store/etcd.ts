@@ -12,7 +12,6 @@
  * @module
  */
 import { Buffer } from "node:buffer";
-import type { Etcd3, ICompare, IKeyValue, IRangeRequest, IRangeResponse, IResponseHeader } from "etcd3";
 import {
   FutureRevisionError,
   InvalidEntryError,
@@ -37,7 +36,7 @@ import { decodeCursor } from "./_cursor.ts";
 import {
   type CallContext,
   type CallKind,
-  createClient,
+  EtcdClient,
   isCompactedError,
   isFutureRevisionError,
   isLeaseGoneError,
@@ -48,6 +47,7 @@ import { listPage } from "./_etcd_list.ts";
 import { EtcdAtomic, type Mutation } from "./_etcd_atomic.ts";
 import { Committer } from "./_etcd_commit.ts";
 import { EtcdWatch } from "./_etcd_watch.ts";
+import type { Compare, KeyValue, RangeRequest, RangeResponse, ResponseHeader } from "./_etcd_proto.ts";
 
 /**
  * Options of {@link openEtcdStore}.
@@ -95,7 +95,7 @@ export async function openEtcdStore(options: EtcdStoreOptions): Promise<Store> {
   }
   const timeoutMs = options.dialTimeoutMs ?? 5_000;
   const store = new EtcdStore(
-    createClient(endpoints),
+    new EtcdClient(endpoints),
     endpoints,
     options.prefix ?? "/skiff",
     options.groupCommits,
@@ -117,7 +117,7 @@ export async function openEtcdStore(options: EtcdStoreOptions): Promise<Store> {
 
 class EtcdStore implements Store {
   readonly backend = "etcd";
-  readonly #client: Etcd3;
+  readonly #client: EtcdClient;
   readonly #codec: KeyCodec;
   readonly #ctx: CallContext;
   readonly #abort = new AbortController();
@@ -132,7 +132,7 @@ class EtcdStore implements Store {
   #compacted = 0;
   #closed = false;
 
-  constructor(client: Etcd3, endpoints: string[], prefix: string, groupCommits = false) {
+  constructor(client: EtcdClient, endpoints: string[], prefix: string, groupCommits = false) {
     this.#client = client;
     this.#codec = new KeyCodec(prefix);
     this.#ctx = { signal: this.#abort.signal, endpoints };
@@ -140,13 +140,10 @@ class EtcdStore implements Store {
     this.#committer = new Committer({
       ctx: this.#ctx,
       group: groupCommits,
-      txn: (req) => this.#client.kv.txn(req),
+      txn: (req) => this.#client.txn(req),
       saw: (header) => this.#saw(header),
     });
-    this.#leases = new LeaseCache(async (ttl) => {
-      const res = await this.#call("idempotent", () => this.#client.leaseClient.leaseGrant({ TTL: ttl }));
-      return res.ID;
-    });
+    this.#leases = new LeaseCache((ttl) => this.#call("idempotent", () => this.#client.leaseGrant(ttl)));
   }
 
   async revision(): Promise<number> {
@@ -168,7 +165,7 @@ class EtcdStore implements Store {
       const success = encoded.slice(i, i + GET_MANY_CHUNK).map((key) => ({
         request_range: { key, revision },
       }));
-      const res = await this.#call("read", () => this.#client.kv.txn({ success }));
+      const res = await this.#call("read", () => this.#client.txn({ success }));
       this.#saw(res.header);
       if (revision === 0) revision = Number(res.header.revision);
       res.responses.forEach((op, j) => out.push(toEntry<T>(keys[i + j], op.response_range?.kvs[0])));
@@ -236,7 +233,7 @@ class EtcdStore implements Store {
     if (revision <= this.#compacted) return;
     try {
       // Not physical: etcd refuses reads below the revision as soon as the compaction is applied.
-      await this.#call("idempotent", () => this.#client.kv.compact({ revision }));
+      await this.#call("idempotent", () => this.#client.compact(revision));
     } catch (e) {
       if (isFutureRevisionError(e)) throw new FutureRevisionError(revision, await this.revision());
       // Already compacted at or past it (by us before a retry, or by someone else): the goal holds.
@@ -298,7 +295,7 @@ class EtcdStore implements Store {
    * A shared lease that expired or was revoked under us is dropped, and the commit tried once more.
    */
   readonly #commit = async (
-    compares: ICompare[],
+    compares: Compare[],
     mutations: Mutation[],
   ): Promise<KvCommitResult | KvCommitError> => {
     for (let attempt = 0;; attempt++) {
@@ -317,9 +314,9 @@ class EtcdStore implements Store {
   };
 
   /** One range, retried; with `budgetMs`, no attempt outlives the budget (for open and ping). */
-  async #range(req: IRangeRequest, budgetMs?: number): Promise<IRangeResponse> {
-    const options = budgetMs === undefined ? undefined : { deadline: Date.now() + budgetMs };
-    const res = await this.#call("read", () => this.#client.kv.range(req, options), budgetMs);
+  async #range(req: RangeRequest, budgetMs?: number): Promise<RangeResponse> {
+    const deadline = budgetMs === undefined ? undefined : Date.now() + budgetMs;
+    const res = await this.#call("read", () => this.#client.range(req, deadline), budgetMs);
     this.#saw(res.header);
     return res;
   }
@@ -332,7 +329,7 @@ class EtcdStore implements Store {
     return withRetry(this.#ctx, kind, fn, budgetMs);
   }
 
-  #saw(header: IResponseHeader): void {
+  #saw(header: ResponseHeader): void {
     const revision = Number(header.revision);
     if (revision > this.#seen) this.#seen = revision;
   }
@@ -344,7 +341,7 @@ function failed<T>(error: Error): ReadableStream<T> {
 }
 
 /** A store entry from an etcd key-value (or the nulls of a missing key). */
-function toEntry<T>(key: KvKey, kv: IKeyValue | undefined): KvEntryMaybe<T> {
+function toEntry<T>(key: KvKey, kv: KeyValue | undefined): KvEntryMaybe<T> {
   if (!kv) return { key, value: null, versionstamp: null };
   return { key, value: decodeValue<T>(kv.value), versionstamp: kv.mod_revision };
 }
