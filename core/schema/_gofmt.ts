@@ -175,8 +175,24 @@ function jsonString(s: string): string {
 }
 
 /**
- * How field.Error prints a bad value: int64, float64 and bool with `%v`, strings with `%q`, anything
- * else as JSON.
+ * A bad value already printed the Go way (a typed struct, map or slice with `%#v`, say), which
+ * {@link goBadValue} prints as it is. Typed validators need it because JSON of the TypeScript object
+ * cannot say `map[string]string{...}` or `v1.LabelSelector{...}`.
+ *
+ * @example
+ * ```ts
+ * import { goBadValue, GoValue } from "./_gofmt.ts";
+ * goBadValue(new GoValue("[]string(nil)")); // "[]string(nil)"
+ * ```
+ */
+export class GoValue {
+  /** @param text the value exactly as Go prints it */
+  constructor(readonly text: string) {}
+}
+
+/**
+ * How field.Error prints a bad value: int64, float64 and bool with `%v`, strings with `%q`, a
+ * {@link GoValue} as it is, anything else as JSON.
  *
  * @example
  * ```ts
@@ -186,6 +202,7 @@ function jsonString(s: string): string {
  * ```
  */
 export function goBadValue(value: unknown): string {
+  if (value instanceof GoValue) return value.text;
   switch (typeof value) {
     case "string":
       return goQuote(value);

@@ -1,10 +1,12 @@
 /**
  * Constructors for {@link FieldError}, worded exactly as k8s.io/apimachinery/pkg/util/validation/field
- * words them (errors.go: `ErrorBody`), plus the aggregate message an `Invalid` Status carries.
+ * words them (errors.go: `ErrorBody`), plus the aggregate message an `Invalid` Status carries. Each takes
+ * the field as a printed path or a {@link FieldPath}.
  *
  * @module
  */
 import { goBadValue, goQuote } from "./_gofmt.ts";
+import type { Field } from "./field_path.ts";
 import type { FieldError } from "./types.ts";
 
 /** A bad value that field.TooMany leaves out of the message (Go's `omitValue`). */
@@ -28,8 +30,8 @@ function plain(type: string, detail: string): string {
  * required("spec.containers[0].image").message; // "Required value"
  * ```
  */
-export function required(field: string, detail = ""): FieldError {
-  return { reason: "FieldValueRequired", field, message: plain("Required value", detail) };
+export function required(field: Field, detail = ""): FieldError {
+  return { reason: "FieldValueRequired", field: String(field), message: plain("Required value", detail) };
 }
 
 /**
@@ -41,8 +43,36 @@ export function required(field: string, detail = ""): FieldError {
  * invalid("spec.x", "abc", "must be short").message; // 'Invalid value: "abc": must be short'
  * ```
  */
-export function invalid(field: string, value: unknown, detail = ""): FieldError {
-  return { reason: "FieldValueInvalid", field, message: body("Invalid value", value, detail) };
+export function invalid(field: Field, value: unknown, detail = ""): FieldError {
+  return { reason: "FieldValueInvalid", field: String(field), message: body("Invalid value", value, detail) };
+}
+
+/**
+ * field.Invalid with field.OmitValueType: "Invalid value: <detail>", the value left out.
+ *
+ * @example
+ * ```ts
+ * import { invalidNoValue } from "./field_error.ts";
+ * invalidNoValue("spec.rules[0]", "pick one").message; // "Invalid value: pick one"
+ * ```
+ */
+export function invalidNoValue(field: Field, detail = ""): FieldError {
+  return { reason: "FieldValueInvalid", field: String(field), message: body("Invalid value", OMIT, detail) };
+}
+
+/**
+ * ValidateNonnegativeField: a number below 0 is invalid; anything else (absent, not a number) passes.
+ *
+ * @example
+ * ```ts
+ * import { nonNegative } from "./field_error.ts";
+ * nonNegative(-1, "spec.replicas")[0].message; // "Invalid value: -1: must be greater than or equal to 0"
+ * ```
+ */
+export function nonNegative(value: unknown, field: Field): FieldError[] {
+  return typeof value === "number" && value < 0
+    ? [invalid(field, value, "must be greater than or equal to 0")]
+    : [];
 }
 
 /**
@@ -55,8 +85,12 @@ export function invalid(field: string, value: unknown, detail = ""): FieldError 
  * // "FieldValueTypeInvalid"
  * ```
  */
-export function typeInvalid(field: string, value: unknown, detail = ""): FieldError {
-  return { reason: "FieldValueTypeInvalid", field, message: body("Invalid value", value, detail) };
+export function typeInvalid(field: Field, value: unknown, detail = ""): FieldError {
+  return {
+    reason: "FieldValueTypeInvalid",
+    field: String(field),
+    message: body("Invalid value", value, detail),
+  };
 }
 
 /**
@@ -68,11 +102,15 @@ export function typeInvalid(field: string, value: unknown, detail = ""): FieldEr
  * notSupported("spec.x", "c", ["a", "b"]).message; // 'Unsupported value: "c": supported values: "a", "b"'
  * ```
  */
-export function notSupported(field: string, value: unknown, validValues: readonly string[]): FieldError {
+export function notSupported(field: Field, value: unknown, validValues: readonly string[]): FieldError {
   const detail = validValues.length
     ? "supported values: " + validValues.map((v) => goBadValue(v)).join(", ")
     : "";
-  return { reason: "FieldValueNotSupported", field, message: body("Unsupported value", value, detail) };
+  return {
+    reason: "FieldValueNotSupported",
+    field: String(field),
+    message: body("Unsupported value", value, detail),
+  };
 }
 
 /**
@@ -84,8 +122,8 @@ export function notSupported(field: string, value: unknown, validValues: readonl
  * duplicate("spec.ports[1]", { name: "http" }).message; // 'Duplicate value: {"name":"http"}'
  * ```
  */
-export function duplicate(field: string, value: unknown): FieldError {
-  return { reason: "FieldValueDuplicate", field, message: body("Duplicate value", value, "") };
+export function duplicate(field: Field, value: unknown): FieldError {
+  return { reason: "FieldValueDuplicate", field: String(field), message: body("Duplicate value", value, "") };
 }
 
 /**
@@ -97,8 +135,8 @@ export function duplicate(field: string, value: unknown): FieldError {
  * forbidden("metadata.namespace", "not allowed on this type").message; // "Forbidden: not allowed on this type"
  * ```
  */
-export function forbidden(field: string, detail = ""): FieldError {
-  return { reason: "FieldValueForbidden", field, message: plain("Forbidden", detail) };
+export function forbidden(field: Field, detail = ""): FieldError {
+  return { reason: "FieldValueForbidden", field: String(field), message: plain("Forbidden", detail) };
 }
 
 /**
@@ -110,11 +148,11 @@ export function forbidden(field: string, detail = ""): FieldError {
  * tooLong("metadata.annotations", 262144).message; // "Too long: may not be more than 262144 bytes"
  * ```
  */
-export function tooLong(field: string, maxLength: number): FieldError {
+export function tooLong(field: Field, maxLength: number): FieldError {
   const detail = maxLength >= 0
     ? `may not be more than ${maxLength} ${maxLength === 1 ? "byte" : "bytes"}`
     : "value is too long";
-  return { reason: "FieldValueTooLong", field, message: plain("Too long", detail) };
+  return { reason: "FieldValueTooLong", field: String(field), message: plain("Too long", detail) };
 }
 
 /**
@@ -126,11 +164,11 @@ export function tooLong(field: string, maxLength: number): FieldError {
  * tooLongCharacters("spec.x", 5).message; // "Too long: may not be more than 5 characters"
  * ```
  */
-export function tooLongCharacters(field: string, maxLength: number): FieldError {
+export function tooLongCharacters(field: Field, maxLength: number): FieldError {
   const detail = maxLength >= 0
     ? `may not be more than ${maxLength} ${maxLength === 1 ? "character" : "characters"}`
     : "value is too long";
-  return { reason: "FieldValueTooLong", field, message: plain("Too long", detail) };
+  return { reason: "FieldValueTooLong", field: String(field), message: plain("Too long", detail) };
 }
 
 /**
@@ -143,11 +181,11 @@ export function tooLongCharacters(field: string, maxLength: number): FieldError 
  * tooMany("spec.items", 4, 3).message; // "Too many: 4: must have at most 3 items"
  * ```
  */
-export function tooMany(field: string, actual: number, max: number): FieldError {
+export function tooMany(field: Field, actual: number, max: number): FieldError {
   const detail = max >= 0 ? `must have at most ${max} ${max === 1 ? "item" : "items"}` : "has too many items";
   return {
     reason: "FieldValueTooMany",
-    field,
+    field: String(field),
     message: body("Too many", actual >= 0 ? actual : OMIT, detail),
   };
 }
@@ -161,8 +199,8 @@ export function tooMany(field: string, actual: number, max: number): FieldError 
  * notFound("spec.x", "y").message; // 'Not found: "y"'
  * ```
  */
-export function notFound(field: string, value: unknown): FieldError {
-  return { reason: "FieldValueNotFound", field, message: body("Not found", value, "") };
+export function notFound(field: Field, value: unknown): FieldError {
+  return { reason: "FieldValueNotFound", field: String(field), message: body("Not found", value, "") };
 }
 
 /**
@@ -174,8 +212,8 @@ export function notFound(field: string, value: unknown): FieldError {
  * internalError("metadata.name", "boom").message; // "Internal error: boom"
  * ```
  */
-export function internalError(field: string, detail: string): FieldError {
-  return { reason: "InternalError", field, message: plain("Internal error", detail) };
+export function internalError(field: Field, detail: string): FieldError {
+  return { reason: "InternalError", field: String(field), message: plain("Internal error", detail) };
 }
 
 /**

@@ -7,6 +7,8 @@ import {
   internalError,
   invalid,
   invalidMessage,
+  invalidNoValue,
+  nonNegative,
   notFound,
   notSupported,
   required,
@@ -15,6 +17,8 @@ import {
   tooMany,
   typeInvalid,
 } from "./field_error.ts";
+import { FieldPath } from "./field_path.ts";
+import { GoValue } from "./go_value.ts";
 
 const cases: [string, ReturnType<typeof required>, string, string][] = [
   ["required without detail", required("a"), "FieldValueRequired", "Required value"],
@@ -27,6 +31,19 @@ const cases: [string, ReturnType<typeof required>, string, string][] = [
     invalid("a", { k: "v" }, "bad"),
     "FieldValueInvalid",
     'Invalid value: {"k":"v"}: bad',
+  ],
+  [
+    "invalid with a value printed the Go way",
+    invalid("a", new GoValue("[]string(nil)"), "bad"),
+    "FieldValueInvalid",
+    "Invalid value: []string(nil): bad",
+  ],
+  ["invalid with the value left out", invalidNoValue("a", "bad"), "FieldValueInvalid", "Invalid value: bad"],
+  [
+    "invalid with a control character",
+    invalid("a", "x\u0001", "bad"),
+    "FieldValueInvalid",
+    'Invalid value: "x\\x01": bad',
   ],
   ["invalid with null", invalid("a", null, "bad"), "FieldValueInvalid", "Invalid value: null: bad"],
   ["type invalid", typeInvalid("a", "string", "d"), "FieldValueTypeInvalid", 'Invalid value: "string": d'],
@@ -90,4 +107,22 @@ Deno.test("invalidMessage reads like an Invalid Status", () => {
     'Widget.example.com "w" is invalid: spec.size: Required value',
   );
   assert.equal(invalidMessage("Pod", "p", []), 'Pod "p" is invalid');
+});
+
+Deno.test("field errors take a FieldPath wherever they take a field", () => {
+  const at = FieldPath.root("spec").child("containers").index(0).child("image");
+  assert.deepEqual(required(at), {
+    reason: "FieldValueRequired",
+    field: "spec.containers[0].image",
+    message: "Required value",
+  });
+  assert.equal(invalid(at, "x", "bad").field, "spec.containers[0].image");
+});
+
+Deno.test("nonNegative refuses only numbers below zero", () => {
+  assert.deepEqual(nonNegative(-1, "spec.replicas"), [
+    invalid("spec.replicas", -1, "must be greater than or equal to 0"),
+  ]);
+  assert.deepEqual(nonNegative(0, "spec.replicas"), []);
+  assert.deepEqual(nonNegative(undefined, "spec.replicas"), []);
 });

@@ -6,7 +6,7 @@
  * @module
  */
 import { goJSON, goQuote, utf8Length } from "./_gofmt.ts";
-import { forbidden, invalid, notSupported, required, tooLong } from "./field_error.ts";
+import { forbidden, invalid, nonNegative, notSupported, required, tooLong } from "./field_error.ts";
 import {
   isQualifiedName,
   isValidLabelValue,
@@ -114,7 +114,7 @@ export function validateObjectMeta(meta: unknown, options: ObjectMetaOptions): F
   } else if (namespace) {
     errors.push(forbidden(`${path}.namespace`, "not allowed on this type"));
   }
-  errors.push(...validateNonnegative(m.generation, `${path}.generation`));
+  errors.push(...nonNegative(m.generation, `${path}.generation`));
   errors.push(...validateCommon(m, path));
   errors.push(...validateFinalizers(m.finalizers, `${path}.finalizers`));
   errors.push(...validateManagedFields(m.managedFields, `${path}.managedFields`));
@@ -127,10 +127,6 @@ function validateCommon(m: Meta, path: string): FieldError[] {
     ...validateAnnotations(m.annotations, `${path}.annotations`),
     ...validateOwnerReferences(m.ownerReferences, `${path}.ownerReferences`),
   ];
-}
-
-function validateNonnegative(v: unknown, path: string): FieldError[] {
-  return typeof v === "number" && v < 0 ? [invalid(path, v, "must be greater than or equal to 0")] : [];
 }
 
 /**
@@ -389,7 +385,7 @@ export function validateObjectMetaUpdate(
   if (!str(n.resourceVersion)) {
     errors.push(invalid(`${path}.resourceVersion`, "", "must be specified for an update"));
   }
-  errors.push(...validateNonnegative(n.generation, `${path}.generation`));
+  errors.push(...nonNegative(n.generation, `${path}.generation`));
   const newGen = typeof n.generation === "number" ? n.generation : 0;
   const oldGen = typeof o.generation === "number" ? o.generation : 0;
   if (newGen < oldGen) errors.push(invalid(`${path}.generation`, newGen, "must not be decremented"));

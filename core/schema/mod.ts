@@ -75,11 +75,13 @@ export {
   isDNS1035Label,
   isDNS1123Label,
   isDNS1123Subdomain,
+  isDNS1123SubdomainWithUnderscore,
   isPathSegmentName,
   isPathSegmentPrefix,
   isQualifiedName,
   isValidLabelValue,
   maskTrailingDash,
+  maxLenError,
   nameIsDNS1035Label,
   nameIsDNSLabel,
   nameIsDNSSubdomain,
@@ -95,6 +97,8 @@ export {
   internalError,
   invalid,
   invalidMessage,
+  invalidNoValue,
+  nonNegative,
   notFound,
   notSupported,
   required,
@@ -103,4 +107,14 @@ export {
   tooMany,
   typeInvalid,
 } from "./field_error.ts";
+export { type Field, FieldPath } from "./field_path.ts";
+export { goLabelSelector, goQuote, goStringMap, goStrings, GoValue } from "./go_value.ts";
+export {
+  inclusiveRangeError,
+  isConfigMapKey,
+  isHTTPHeaderName,
+  isRelaxedEnvVarName,
+  isValidPortName,
+  isValidPortNum,
+} from "./value_checks.ts";
 export { cloneJson, jsonEqual } from "./json.ts";

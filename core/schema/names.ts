@@ -37,20 +37,50 @@ const LABEL_VALUE_MSG =
  * ```ts
  * import { regexError } from "./names.ts";
  * regexError("bad", "[a-z]+", "abc"); // "bad (e.g. 'abc', regex used for validation is '[a-z]+')"
+ * regexError("bad", "[a-z]+", "a", "b"); // "bad (e.g. 'a',  or 'b', regex used for validation is '[a-z]+')"
  * ```
  */
 export function regexError(msg: string, fmt: string, ...examples: string[]): string {
   if (!examples.length) return `${msg} (regex used for validation is '${fmt}')`;
-  return `${msg} (e.g. ${examples.map((e) => `'${e}', `).join("or ")}regex used for validation is '${fmt}')`;
+  // Go appends "'x', " per example and " or " between them, hence the double space before "or".
+  return `${msg} (e.g. ${examples.map((e) => `'${e}', `).join(" or ")}regex used for validation is '${fmt}')`;
 }
 
-function maxLenCharacters(n: number): string {
+/**
+ * validation.MaxLenError: "must be no more than N characters".
+ *
+ * @example
+ * ```ts
+ * import { maxLenError } from "./names.ts";
+ * maxLenError(15); // "must be no more than 15 characters"
+ * ```
+ */
+export function maxLenError(n: number): string {
   return `must be no more than ${n} characters`;
+}
+
+const maxLenCharacters = maxLenError;
+
+/** The shape most of these checks share: a limit on Go's len(), then a pattern. */
+function lengthAndPattern(
+  value: string,
+  max: number,
+  tooLong: string,
+  re: RegExp,
+  mismatch: string,
+): string[] {
+  const errs: string[] = [];
+  if (utf8Length(value) > max) errs.push(tooLong);
+  if (!re.test(value)) errs.push(mismatch);
+  return errs;
 }
 
 function maxLenBytes(n: number): string {
   return `must be no more than ${n} bytes`;
 }
+
+const SUBDOMAIN_MISMATCH = regexError(DNS1123_SUBDOMAIN_MSG, DNS1123_SUBDOMAIN_FMT, "example.com");
+const LABEL_VALUE_MISMATCH = regexError(LABEL_VALUE_MSG, LABEL_VALUE_FMT, "MyValue", "my_value", "12345");
 
 /**
  * IsDNS1123Label: at most 63 characters of `[a-z0-9]([-a-z0-9]*[a-z0-9])?` (Namespace names).
@@ -84,12 +114,7 @@ export function isDNS1123Label(value: string): string[] {
  * ```
  */
 export function isDNS1123Subdomain(value: string): string[] {
-  const errs: string[] = [];
-  if (utf8Length(value) > 253) errs.push(maxLenCharacters(253));
-  if (!DNS1123_SUBDOMAIN.test(value)) {
-    errs.push(regexError(DNS1123_SUBDOMAIN_MSG, DNS1123_SUBDOMAIN_FMT, "example.com"));
-  }
-  return errs;
+  return lengthAndPattern(value, 253, maxLenCharacters(253), DNS1123_SUBDOMAIN, SUBDOMAIN_MISMATCH);
 }
 
 /**
@@ -103,22 +128,45 @@ export function isDNS1123Subdomain(value: string): string[] {
  * ```
  */
 export function isDNS1035Label(value: string): string[] {
-  const errs: string[] = [];
-  if (utf8Length(value) > 63) errs.push(maxLenCharacters(63));
-  if (!DNS1035_LABEL.test(value)) {
-    errs.push(regexError(DNS1035_LABEL_MSG, DNS1035_LABEL_FMT, "my-name", "abc-123"));
-  }
-  return errs;
+  return lengthAndPattern(
+    value,
+    63,
+    maxLenCharacters(63),
+    DNS1035_LABEL,
+    regexError(DNS1035_LABEL_MSG, DNS1035_LABEL_FMT, "my-name", "abc-123"),
+  );
+}
+
+const DNS1123_LABEL_UNDERSCORE_FMT = "_?[a-z0-9]([-_a-z0-9]*[a-z0-9])?";
+const DNS1123_SUBDOMAIN_UNDERSCORE_FMT = DNS1123_LABEL_UNDERSCORE_FMT + "(\\." +
+  DNS1123_LABEL_UNDERSCORE_FMT + ")*";
+const DNS1123_SUBDOMAIN_UNDERSCORE = new RegExp("^" + DNS1123_SUBDOMAIN_UNDERSCORE_FMT + "$");
+const DNS1123_SUBDOMAIN_UNDERSCORE_MSG =
+  "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '_', '-' or '.', and must start and end with an alphanumeric character";
+
+/**
+ * IsDNS1123SubdomainWithUnderscore: a subdomain whose labels may start with or contain "_" (DNS
+ * search domains).
+ *
+ * @example
+ * ```ts
+ * import { isDNS1123SubdomainWithUnderscore } from "./names.ts";
+ * isDNS1123SubdomainWithUnderscore("_srv.example.com"); // []
+ * ```
+ */
+export function isDNS1123SubdomainWithUnderscore(value: string): string[] {
+  return lengthAndPattern(
+    value,
+    253,
+    maxLenCharacters(253),
+    DNS1123_SUBDOMAIN_UNDERSCORE,
+    regexError(DNS1123_SUBDOMAIN_UNDERSCORE_MSG, DNS1123_SUBDOMAIN_UNDERSCORE_FMT, "example.com"),
+  );
 }
 
 /** content.IsDNS1123Subdomain: as {@link isDNS1123Subdomain} but counting "bytes" in its message. */
 function isDNS1123SubdomainBytes(value: string): string[] {
-  const errs: string[] = [];
-  if (utf8Length(value) > 253) errs.push(maxLenBytes(253));
-  if (!DNS1123_SUBDOMAIN.test(value)) {
-    errs.push(regexError(DNS1123_SUBDOMAIN_MSG, DNS1123_SUBDOMAIN_FMT, "example.com"));
-  }
-  return errs;
+  return lengthAndPattern(value, 253, maxLenBytes(253), DNS1123_SUBDOMAIN, SUBDOMAIN_MISMATCH);
 }
 
 /**
@@ -172,12 +220,7 @@ export function isQualifiedName(value: string): string[] {
  * ```
  */
 export function isValidLabelValue(value: string): string[] {
-  const errs: string[] = [];
-  if (utf8Length(value) > 63) errs.push(maxLenBytes(63));
-  if (!LABEL_VALUE.test(value)) {
-    errs.push(regexError(LABEL_VALUE_MSG, LABEL_VALUE_FMT, "MyValue", "my_value", "12345"));
-  }
-  return errs;
+  return lengthAndPattern(value, 63, maxLenBytes(63), LABEL_VALUE, LABEL_VALUE_MISMATCH);
 }
 
 /**

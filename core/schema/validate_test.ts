@@ -396,7 +396,7 @@ const cases: Case[] = [
     want: [
       'spec.x.kind: Invalid value: "1Pod": may have mixed case, but should otherwise match: a DNS-1035 label must ' +
       "consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an " +
-      "alphanumeric character (e.g. 'my-name', or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')",
+      "alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')",
     ],
   },
   {

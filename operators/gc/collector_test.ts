@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import {
   customResourceDefinitionsResource,
+  eventually,
   isNotFound,
   type KubeObject,
   type ResourceRef,
@@ -59,14 +60,6 @@ async function runCollector(core: TestCore, discoveryPeriodMs?: number): Promise
     stop.abort();
     await running;
   };
-}
-
-async function eventually(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 5000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!await check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 function owner(w: KubeObject, extra: Record<string, unknown> = {}) {

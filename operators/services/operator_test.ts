@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { ApiError } from "@skiff/sdk";
+import { ApiError, eventually } from "@skiff/sdk";
 import type { Service } from "./api/service.ts";
 import { servicesResource } from "./resources.ts";
-import { eventually, startServicesCore } from "./_testing.ts";
+import { startServicesCore } from "./_testing.ts";
 
 function svc(name: string, spec: Service["spec"]): Service {
   return { apiVersion: "v1", kind: "Service", metadata: { name }, spec };

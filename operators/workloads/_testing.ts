@@ -5,7 +5,7 @@
  * @module
  */
 import type { Pod } from "@skiff/kinds";
-import { type Client, podsResource, startTestCore, type TestCore } from "@skiff/sdk";
+import { type Client, podsResource, type Runnable, startTestCore, type TestCore } from "@skiff/sdk";
 import { ModuleHost } from "../../cli/modules.ts";
 import { workloadsOperator } from "./operator.ts";
 
@@ -16,11 +16,15 @@ export interface WorkloadsCore {
   close(): Promise<void>;
 }
 
-/** Starts a core and installs the workloads module in it. */
-export async function startWorkloadsCore(): Promise<WorkloadsCore> {
+/**
+ * Starts a core and installs the workloads module in it: its kinds and admission always, and either all
+ * its controllers or only `controllers` (built, say, with a test's short timings).
+ */
+export async function startWorkloadsCore(controllers?: (() => Runnable)[]): Promise<WorkloadsCore> {
   const core = await startTestCore();
+  const operator = controllers ? { ...workloadsOperator, controllers } : workloadsOperator;
   const host = new ModuleHost(core.api, () => core.inProcessClient, () => {}, {
-    workloads: () => Promise.resolve(workloadsOperator),
+    workloads: () => Promise.resolve(operator),
   });
   try {
     await host.install("workloads");
@@ -36,21 +40,6 @@ export async function startWorkloadsCore(): Promise<WorkloadsCore> {
       await core.close();
     },
   };
-}
-
-/** Polls `probe` until it answers truthy; answers that value. */
-export async function eventually<T>(
-  what: string,
-  probe: () => Promise<T | undefined | false> | T | undefined | false,
-  timeoutMs = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 /** Marks a pod Running and Ready, as a kubelet would once its containers started. */

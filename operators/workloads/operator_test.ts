@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import type { Deployment } from "./api/deployment.ts";
-import { eventually, startWorkloadsCore } from "./_testing.ts";
+import { eventually } from "@skiff/sdk";
+import { startWorkloadsCore } from "./_testing.ts";
 import { resetStatusOnCreate, workloadsOperator } from "./operator.ts";
 import { deploymentsResource } from "./resources.ts";
 

@@ -6,7 +6,8 @@
  */
 import assert from "node:assert/strict";
 import type { SkiffProcess } from "../harness/skiff.ts";
-import { eventually, readyLoop, startWorkloadsCore } from "../../operators/workloads/_testing.ts";
+import { eventually } from "@skiff/sdk";
+import { readyLoop, startWorkloadsCore } from "../../operators/workloads/_testing.ts";
 import { kubectl, kubectlWith, MANIFESTS, ok } from "./_kubectl.ts";
 
 Deno.test("kubectl rolls Deployments out, scales, sets images, pauses, restarts and undoes them", async () => {

@@ -14,16 +14,10 @@ import type {
   VolumeMount,
 } from "../api/container.ts";
 import type { Volume } from "../api/volume.ts";
-import {
-  duplicate,
-  type FieldPath,
-  forbidden,
-  invalid,
-  notFound,
-  notSupported,
-  required,
-} from "./_field_errors.ts";
-import { isDNS1123Label, isValidPortName, isValidPortNum } from "./_names.ts";
+import { duplicate, forbidden, invalid, notFound, notSupported, required } from "../../schema/field_error.ts";
+import type { FieldPath } from "../../schema/field_path.ts";
+import { isDNS1123Label } from "../../schema/names.ts";
+import { isValidPortName, isValidPortNum } from "../../schema/value_checks.ts";
 import { validateEnv, validateEnvFrom } from "./_pod_env.ts";
 import { localDescendingPath, noBacksteps } from "./_pod_volumes.ts";
 import { validateLifecycle, validateProbe } from "./_pod_probes.ts";

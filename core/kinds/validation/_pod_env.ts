@@ -7,14 +7,10 @@
 import type { FieldError } from "../../schema/types.ts";
 import type { EnvFromSource, EnvVar } from "../api/container.ts";
 import type { ObjectFieldSelector, ResourceFieldSelector } from "../api/selectors.ts";
-import { type FieldPath, invalid, notSupported, required } from "./_field_errors.ts";
-import {
-  isConfigMapKey,
-  isDNS1123Subdomain,
-  isQualifiedName,
-  isRelaxedEnvVarName,
-  nameIsDNSSubdomain,
-} from "./_names.ts";
+import { invalid, notSupported, required } from "../../schema/field_error.ts";
+import type { FieldPath } from "../../schema/field_path.ts";
+import { isDNS1123Subdomain, isQualifiedName, nameIsDNSSubdomain } from "../../schema/names.ts";
+import { isConfigMapKey, isRelaxedEnvVarName } from "../../schema/value_checks.ts";
 import { formatQuantity, parseQuantity } from "../quantity.ts";
 
 const ENV_DOWNWARD_API_FIELD_PATHS = [

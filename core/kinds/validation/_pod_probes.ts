@@ -6,8 +6,9 @@
  */
 import type { FieldError } from "../../schema/types.ts";
 import type { Lifecycle, LifecycleHandler, Probe } from "../api/probe.ts";
-import { type FieldPath, forbidden, invalid, notSupported, required } from "./_field_errors.ts";
-import { isHTTPHeaderName, isValidPortName, isValidPortNum } from "./_names.ts";
+import { forbidden, invalid, notSupported, required } from "../../schema/field_error.ts";
+import type { FieldPath } from "../../schema/field_path.ts";
+import { isHTTPHeaderName, isValidPortName, isValidPortNum } from "../../schema/value_checks.ts";
 
 type Handler = Pick<Probe & LifecycleHandler, "exec" | "httpGet" | "tcpSocket" | "grpc" | "sleep">;
 

@@ -6,8 +6,9 @@
  */
 import type { FieldError } from "../../schema/types.ts";
 import type { ResourceRequirements } from "../api/container.ts";
-import { type FieldPath, forbidden, invalid, required } from "./_field_errors.ts";
-import { isQualifiedName } from "./_names.ts";
+import { forbidden, invalid, required } from "../../schema/field_error.ts";
+import type { FieldPath } from "../../schema/field_path.ts";
+import { isQualifiedName } from "../../schema/names.ts";
 import { compareQuantities, formatQuantity, parseQuantity, type Quantity } from "../quantity.ts";
 
 const STANDARD_CONTAINER_RESOURCES = new Set(["cpu", "memory", "ephemeral-storage"]);

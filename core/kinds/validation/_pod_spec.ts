@@ -6,16 +6,18 @@
  * @module
  */
 import type { FieldError } from "../../schema/types.ts";
+import { validateLabels } from "../../schema/metadata.ts";
 import type { PodDNSConfig, PodSpec } from "../api/pod.ts";
 import type { Toleration } from "../api/scheduling.ts";
-import { duplicate, type FieldPath, invalid, notSupported, required } from "./_field_errors.ts";
+import { duplicate, invalid, notSupported, required } from "../../schema/field_error.ts";
+import type { FieldPath } from "../../schema/field_path.ts";
 import {
-  inclusiveRangeError,
   isDNS1123Label,
   isDNS1123SubdomainWithUnderscore,
-  isLabelValue,
   isQualifiedName,
-} from "./_names.ts";
+  isValidLabelValue,
+} from "../../schema/names.ts";
+import { inclusiveRangeError } from "../../schema/value_checks.ts";
 import { subdomainErrors } from "./_pod_env.ts";
 import { validateResourceRequirements } from "./_pod_resources.ts";
 
@@ -26,7 +28,7 @@ export function validateSpecFields(spec: PodSpec, path: FieldPath): FieldError[]
   const errors: FieldError[] = [];
   errors.push(...validateRestartPolicy(spec.restartPolicy, path.child("restartPolicy")));
   errors.push(...validateDNSPolicy(spec.dnsPolicy, path.child("dnsPolicy")));
-  errors.push(...validateLabels(spec.nodeSelector ?? {}, path.child("nodeSelector")));
+  errors.push(...validateLabels(spec.nodeSelector, String(path.child("nodeSelector"))));
   errors.push(...validateDNSConfig(spec.dnsConfig, spec.dnsPolicy, path.child("dnsConfig")));
   spec.readinessGates?.forEach((gate, i) => {
     const gatePath = path.child("readinessGates").index(i).child("conditionType");
@@ -93,16 +95,6 @@ function validateRestartPolicy(policy: string | undefined, path: FieldPath): Fie
 function validateDNSPolicy(policy: string | undefined, path: FieldPath): FieldError[] {
   const valid = ["ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"];
   return !policy || valid.includes(policy) ? [] : [notSupported(path, policy, valid)];
-}
-
-/** metav1 ValidateLabels: qualified keys and label values, reported against the map itself. */
-export function validateLabels(labels: Record<string, string>, path: FieldPath): FieldError[] {
-  const errors: FieldError[] = [];
-  for (const [key, value] of Object.entries(labels)) {
-    errors.push(...isQualifiedName(key).map((m) => invalid(path, key, m)));
-    errors.push(...isLabelValue(value).map((m) => invalid(path, value, m)));
-  }
-  return errors;
 }
 
 function validateDNSConfig(
@@ -185,7 +177,7 @@ export function validateTolerations(tolerations: Toleration[], path: FieldPath):
       );
     }
     if (operator === "Equal" || operator === "") {
-      const msgs = isLabelValue(value);
+      const msgs = isValidLabelValue(value);
       if (msgs.length) errors.push(invalid(idxPath.child("operator"), value, msgs.join(";")));
     } else if (operator === "Exists") {
       if (value) {

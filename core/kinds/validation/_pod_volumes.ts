@@ -7,8 +7,9 @@
 import type { FieldError } from "../../schema/types.ts";
 import type { Volume } from "../api/volume.ts";
 import type { KeyToPath } from "../api/selectors.ts";
-import { duplicate, type FieldPath, forbidden, invalid, notSupported, required } from "./_field_errors.ts";
-import { isDNS1123Label } from "./_names.ts";
+import { duplicate, forbidden, invalid, notSupported, required } from "../../schema/field_error.ts";
+import type { FieldPath } from "../../schema/field_path.ts";
+import { isDNS1123Label } from "../../schema/names.ts";
 import { validateObjectFieldSelector, validateResourceFieldSelector } from "./_pod_env.ts";
 import { parseQuantity } from "../quantity.ts";
 

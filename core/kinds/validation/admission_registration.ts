@@ -8,15 +8,16 @@
  */
 import type { FieldError } from "../../schema/types.ts";
 import { validateLabelSelector } from "../../schema/label_selector.ts";
-import { isDNS1035Label } from "../../schema/names.ts";
+import { duplicate, invalid, notSupported, required } from "../../schema/field_error.ts";
+import { FieldPath } from "../../schema/field_path.ts";
+import { isDNS1035Label, isDNS1123Subdomain } from "../../schema/names.ts";
+import { isValidPortNum } from "../../schema/value_checks.ts";
 import type {
   AdmissionWebhookClientConfig,
   MutatingWebhookConfiguration,
   RuleWithOperations,
   ValidatingWebhookConfiguration,
 } from "../api/admission_registration.ts";
-import { duplicate, FieldPath, invalid, notSupported, required } from "./_field_errors.ts";
-import { isDNS1123Subdomain, isValidPortNum } from "./_names.ts";
 
 /** The AdmissionReview versions the API server speaks (AcceptedAdmissionReviewVersions). */
 export const ACCEPTED_ADMISSION_REVIEW_VERSIONS = ["v1", "v1beta1"] as const;

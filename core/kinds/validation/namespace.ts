@@ -7,8 +7,9 @@
  */
 import type { FieldError } from "../../schema/types.ts";
 import type { Namespace } from "../api/namespace.ts";
-import { FieldPath, forbidden, invalid, required } from "./_field_errors.ts";
-import { isQualifiedName, nameIsDNSLabel } from "./_names.ts";
+import { forbidden, invalid, required } from "../../schema/field_error.ts";
+import { FieldPath } from "../../schema/field_path.ts";
+import { isQualifiedName, nameIsDNSLabel } from "../../schema/names.ts";
 
 const METADATA = FieldPath.root("metadata");
 // The finalizers Kubernetes itself defines, which need no domain.

@@ -15,8 +15,10 @@
 import type { FieldError } from "../../schema/types.ts";
 import type { Pod, PodSpec } from "../api/pod.ts";
 import type { Toleration } from "../api/scheduling.ts";
-import { FieldPath, forbidden, invalid, required } from "./_field_errors.ts";
-import { inclusiveRangeError, nameIsDNSSubdomain } from "./_names.ts";
+import { forbidden, invalid, required } from "../../schema/field_error.ts";
+import { FieldPath } from "../../schema/field_path.ts";
+import { nameIsDNSSubdomain } from "../../schema/names.ts";
+import { inclusiveRangeError } from "../../schema/value_checks.ts";
 import { validateVolumes } from "./_pod_volumes.ts";
 import {
   imageWhitespace,

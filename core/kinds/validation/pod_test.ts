@@ -48,6 +48,14 @@ Deno.test("a pod needs at least one container", () => {
   ]);
 });
 
+Deno.test("a nodeSelector is checked as labels, each error against the whole map", () => {
+  const errors = validatePod(pod((s) => s.nodeSelector = { "disk/type/x": "ssd", zone: "-a" }));
+  assert.deepEqual(lines(errors), [
+    `spec.nodeSelector: Invalid value: "disk/type/x": a valid label key must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,
+    `spec.nodeSelector: Invalid value: "-a": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')`,
+  ]);
+});
+
 Deno.test("container names are DNS labels, unique within the pod", () => {
   const errors = validatePod(pod((s) => {
     s.containers = [{ name: "Web_1", image: "a" }, { name: "side", image: "b" }, {

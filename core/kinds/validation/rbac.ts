@@ -10,14 +10,15 @@
 import type { FieldError } from "../../schema/types.ts";
 import { validateLabelSelector } from "../../schema/label_selector.ts";
 import type { ClusterRole, ClusterRoleBinding, PolicyRule, Role, RoleBinding, Subject } from "../api/rbac.ts";
-import { FieldPath, invalid, notSupported, required } from "./_field_errors.ts";
+import { invalid, notSupported, required } from "../../schema/field_error.ts";
+import { FieldPath } from "../../schema/field_path.ts";
+import { goQuote, goStrings, GoValue } from "../../schema/go_value.ts";
+import { isPathSegmentName, nameIsDNSSubdomain } from "../../schema/names.ts";
 
 /** The RBAC API group, which roleRefs and User and Group subjects belong to. */
 export const RBAC_GROUP = "rbac.authorization.k8s.io";
 
 const SUBJECT_KINDS = ["ServiceAccount", "User", "Group"] as const;
-// ValidateServiceAccountName is a DNS-1123 subdomain check.
-const SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 /**
  * Fills the apiGroup of a binding's roleRef and of its User and Group subjects with
@@ -59,12 +60,12 @@ export function validatePolicyRule(rule: PolicyRule, namespaced: boolean, path: 
     const urls = goStrings(rule.nonResourceURLs);
     if (namespaced) {
       errors.push(
-        goInvalid(at.child("nonResourceURLs"), urls, "namespaced rules cannot apply to non-resource URLs"),
+        invalid(at.child("nonResourceURLs"), urls, "namespaced rules cannot apply to non-resource URLs"),
       );
     }
     if (rule.apiGroups?.length || rule.resources?.length || rule.resourceNames?.length) {
       errors.push(
-        goInvalid(
+        invalid(
           at.child("nonResourceURLs"),
           urls,
           "rules cannot apply to both regular resources and non-resource URLs",
@@ -173,8 +174,9 @@ export function validateRoleBindingUpdate(
   const [a, b] = [binding.roleRef ?? {}, old.roleRef ?? {}] as Partial<RoleBinding["roleRef"]>[];
   if (a.apiGroup === b.apiGroup && a.kind === b.kind && a.name === b.name) return [];
   // Go prints the internal struct with %#v.
-  const shown = `rbac.RoleRef{APIGroup:${q(a.apiGroup)}, Kind:${q(a.kind)}, Name:${q(a.name)}}`;
-  return [goInvalid(FieldPath.root("roleRef"), shown, "cannot change roleRef")];
+  const q = (s: string | undefined) => goQuote(s ?? "");
+  const shown = new GoValue(`rbac.RoleRef{APIGroup:${q(a.apiGroup)}, Kind:${q(a.kind)}, Name:${q(a.name)}}`);
+  return [invalid(FieldPath.root("roleRef"), shown, "cannot change roleRef")];
 }
 
 function validateBinding(
@@ -193,7 +195,7 @@ function validateBinding(
   }
   if (!roleRef.name) errors.push(required(ref.child("name")));
   else {
-    for (const msg of pathSegmentNameErrors(roleRef.name)) {
+    for (const msg of isPathSegmentName(roleRef.name)) {
       errors.push(invalid(ref.child("name"), roleRef.name, msg));
     }
   }
@@ -208,13 +210,10 @@ function validateSubject(subject: Subject, namespaced: boolean, at: FieldPath): 
   if (!subject.name) errors.push(required(at.child("name")));
   switch (subject.kind) {
     case "ServiceAccount":
-      if (subject.name && !(subject.name.length <= 253 && SUBDOMAIN.test(subject.name))) {
+      // ValidateServiceAccountName is a DNS-1123 subdomain check.
+      if (subject.name) {
         errors.push(
-          invalid(
-            at.child("name"),
-            subject.name,
-            "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
-          ),
+          ...nameIsDNSSubdomain(subject.name, false).map((m) => invalid(at.child("name"), subject.name, m)),
         );
       }
       if (subject.apiGroup) errors.push(notSupported(at.child("apiGroup"), subject.apiGroup, [""]));
@@ -231,23 +230,3 @@ function validateSubject(subject: Subject, namespaced: boolean, at: FieldPath): 
   }
   return errors;
 }
-
-/** path.IsValidPathSegmentName, which ValidateRBACName is. */
-function pathSegmentNameErrors(name: string): string[] {
-  if (name === "." || name === "..") return [`may not be '${name}'`];
-  const errors: string[] = [];
-  for (const bad of ["/", "%"]) if (name.includes(bad)) errors.push(`may not contain '${bad}'`);
-  return errors;
-}
-
-/** field.Invalid with a value already printed the Go way (a struct or a slice with %#v). */
-function goInvalid(path: FieldPath, shown: string, detail: string): FieldError {
-  return {
-    reason: "FieldValueInvalid",
-    field: path.toString(),
-    message: `Invalid value: ${shown}: ${detail}`,
-  };
-}
-
-const q = (s: string | undefined) => JSON.stringify(s ?? "");
-const goStrings = (xs: string[]) => `[]string{${xs.map(q).join(", ")}}`;

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { GarbageCollector } from "@skiff/gc";
 import {
   eventsResource,
+  eventually,
   isInvalid,
   isNotFound,
   jsonLogger,
@@ -14,15 +15,6 @@ import {
 import { type Website, websiteDefinition, websitesResource } from "./api.ts";
 import { DIRECTORY_ANNOTATION, FINALIZER, WEBSITE_LABEL } from "./controller.ts";
 import { websitesOperator } from "./operator.ts";
-
-/** Polls until `check` answers true, else fails with `what`. */
-async function eventually(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!await check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 /** The names of the Pods a Website named `site` has in "default", sorted. */
 async function podsOf(core: TestCore, site: string): Promise<string[]> {

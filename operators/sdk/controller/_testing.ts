@@ -1,5 +1,5 @@
 /**
- * Test-only: CRDs for a reconciled kind (Widget) and a kind it owns (Part), and a poller.
+ * Test-only: CRDs for a reconciled kind (Widget) and a kind it owns (Part), and a pause.
  *
  * @module
  */
@@ -44,19 +44,6 @@ export const partsResource: ResourceRef = {
   kind: "Part",
   namespaced: true,
 };
-
-/** Polls until `check` answers true (every 10 ms, up to `timeoutMs`), else throws with `what`. */
-export async function eventually(
-  what: string,
-  check: () => boolean | Promise<boolean>,
-  timeoutMs = 5000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!await check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 /** Waits `ms` milliseconds. */
 export function sleep(ms: number): Promise<void> {

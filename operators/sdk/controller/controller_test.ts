@@ -7,7 +7,8 @@ import { Controller, type ControllerOptions } from "./controller.ts";
 import { TerminalError } from "./errors.ts";
 import { jsonLogger } from "./logger.ts";
 import { generationChanged } from "./predicates.ts";
-import { eventually, partCrd, partsResource, sleep, widgetCrd, widgetsResource } from "./_testing.ts";
+import { partCrd, partsResource, sleep, widgetCrd, widgetsResource } from "./_testing.ts";
+import { eventually } from "../testing/eventually.ts";
 
 /** Runs a controller against the core the way a manager would; `stop()` ends it and its informers. */
 async function run(core: TestCore, options: ControllerOptions<KubeObject>) {

@@ -3,7 +3,8 @@ import { customResourceDefinitionsResource, leasesResource } from "../client/res
 import type { KubeObject } from "../client/types.ts";
 import { Controller } from "../controller/controller.ts";
 import { jsonLogger } from "../controller/logger.ts";
-import { eventually, widgetCrd, widgetsResource } from "../controller/_testing.ts";
+import { widgetCrd, widgetsResource } from "../controller/_testing.ts";
+import { eventually } from "../testing/eventually.ts";
 import { startTestCore } from "../testing/core.ts";
 import { Manager } from "./manager.ts";
 

@@ -1,5 +1,6 @@
 /**
- * Test support in the spirit of envtest: a real core served over HTTPS in-process, with clients.
+ * Test support in the spirit of envtest: a real core served over HTTPS in-process, with clients, and a
+ * poller to wait for what controllers do.
  *
  * @example
  * ```ts
@@ -13,3 +14,4 @@
  * @module
  */
 export * from "./core.ts";
+export * from "./eventually.ts";

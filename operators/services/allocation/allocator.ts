@@ -15,9 +15,8 @@
  * @module
  */
 import { ApiError } from "@skiff/api";
-import type { FieldError } from "@skiff/schema";
+import { type FieldError, goStrings, invalid } from "@skiff/schema";
 import type { Service } from "../api/service.ts";
-import { goStrings, invalid } from "../_field_errors.ts";
 import { Ipv4Range, reservedBand } from "./cidr.ts";
 
 /** Kubernetes' --service-cluster-ip-range default. */

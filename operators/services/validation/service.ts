@@ -5,27 +5,28 @@
  *
  * @module
  */
-import type { FieldError } from "@skiff/schema";
+import {
+  duplicate,
+  type FieldError,
+  forbidden,
+  goQuote,
+  goStrings,
+  GoValue,
+  invalid,
+  isDNS1035Label,
+  isDNS1123Label,
+  isDNS1123Subdomain,
+  isQualifiedName,
+  isValidPortName,
+  isValidPortNum,
+  notSupported,
+  required,
+  validateLabels,
+} from "@skiff/schema";
 import type { Service, ServiceSpec } from "../api/service.ts";
 import { isHeadless, needsHealthCheckNodePort } from "../allocation/allocator.ts";
 import { isIP, isIPv6, parseIPv4 } from "../allocation/cidr.ts";
 import { externallyAccessible } from "../defaults/service.ts";
-import {
-  dns1035LabelErrors,
-  dns1123LabelErrors,
-  dns1123SubdomainErrors,
-  duplicate,
-  forbidden,
-  goStrings,
-  GoValue,
-  invalid,
-  labelValueErrors,
-  notSupported,
-  portNameErrors,
-  portNumErrors,
-  qualifiedNameErrors,
-  required,
-} from "../_field_errors.ts";
 
 const SERVICE_TYPES = ["ClusterIP", "ExternalName", "LoadBalancer", "NodePort"];
 const AFFINITIES = ["ClientIP", "None"];
@@ -68,7 +69,7 @@ export interface ServiceValidationOptions {
 export function validateService(svc: Service, options: ServiceValidationOptions = {}): FieldError[] {
   const errs: FieldError[] = [];
   const name = svc.metadata?.name;
-  if (name) { for (const msg of dns1035LabelErrors(name)) errs.push(invalid("metadata.name", name, msg)); }
+  if (name) { for (const msg of isDNS1035Label(name)) errs.push(invalid("metadata.name", name, msg)); }
   const spec: ServiceSpec = svc.spec ?? {};
   const ports = spec.ports ?? [];
   const headless = isHeadless(svc);
@@ -96,7 +97,7 @@ export function validateService(svc: Service, options: ServiceValidationOptions 
       // A CNAME may end in a dot, fully qualified.
       const cname = (spec.externalName ?? "").replace(/\.$/, "");
       if (cname) {
-        for (const msg of dns1123SubdomainErrors(cname)) errs.push(invalid("spec.externalName", cname, msg));
+        for (const msg of isDNS1123Subdomain(cname)) errs.push(invalid("spec.externalName", cname, msg));
       } else errs.push(required("spec.externalName"));
       break;
     }
@@ -107,32 +108,29 @@ export function validateService(svc: Service, options: ServiceValidationOptions 
     const path = `spec.ports[${i}]`;
     if (ports.length > 1 && !p.name) errs.push(required(`${path}.name`));
     else if (p.name) {
-      for (const msg of dns1123LabelErrors(p.name)) errs.push(invalid(`${path}.name`, p.name, msg));
+      for (const msg of isDNS1123Label(p.name)) errs.push(invalid(`${path}.name`, p.name, msg));
       if (names.has(p.name)) errs.push(duplicate(`${path}.name`, p.name));
       else names.add(p.name);
     }
-    for (const msg of portNumErrors(p.port)) errs.push(invalid(`${path}.port`, p.port, msg));
+    for (const msg of isValidPortNum(p.port)) errs.push(invalid(`${path}.port`, p.port, msg));
     if (!p.protocol) errs.push(required(`${path}.protocol`));
     else if (!PROTOCOLS.includes(p.protocol)) {
       errs.push(notSupported(`${path}.protocol`, p.protocol, PROTOCOLS));
     }
     const target = p.targetPort ?? 0;
     if (typeof target === "number") {
-      for (const msg of portNumErrors(target)) errs.push(invalid(`${path}.targetPort`, target, msg));
+      for (const msg of isValidPortNum(target)) errs.push(invalid(`${path}.targetPort`, target, msg));
     } else {
-      for (const msg of portNameErrors(target)) errs.push(invalid(`${path}.targetPort`, target, msg));
+      for (const msg of isValidPortName(target)) errs.push(invalid(`${path}.targetPort`, target, msg));
     }
     if (p.appProtocol !== undefined) {
-      for (const msg of qualifiedNameErrors(p.appProtocol)) {
+      for (const msg of isQualifiedName(p.appProtocol)) {
         errs.push(invalid(`${path}.appProtocol`, p.appProtocol, msg));
       }
     }
   });
 
-  for (const [k, val] of Object.entries(spec.selector ?? {})) {
-    for (const msg of qualifiedNameErrors(k)) errs.push(invalid("spec.selector", k, msg));
-    for (const msg of labelValueErrors(val)) errs.push(invalid("spec.selector", val, msg));
-  }
+  errs.push(...validateLabels(spec.selector, "spec.selector"));
 
   if (!spec.sessionAffinity) errs.push(required("spec.sessionAffinity"));
   else if (!AFFINITIES.includes(spec.sessionAffinity)) {
@@ -177,7 +175,7 @@ export function validateService(svc: Service, options: ServiceValidationOptions 
         `spec.ports[${i}]`,
         new GoValue(
           `core.ServicePort{Name:"", Protocol:${
-            JSON.stringify(p.protocol ?? "")
+            goQuote(p.protocol ?? "")
           }, AppProtocol:(*string)(nil), Port:${p.port}, TargetPort:intstr.IntOrString{Type:0, IntVal:0, StrVal:""}, NodePort:0}`,
         ),
       ));
@@ -213,7 +211,7 @@ export function validateService(svc: Service, options: ServiceValidationOptions 
 
   if (spec.type === "LoadBalancer") {
     if (spec.loadBalancerClass !== undefined) {
-      for (const msg of qualifiedNameErrors(spec.loadBalancerClass)) {
+      for (const msg of isQualifiedName(spec.loadBalancerClass)) {
         errs.push(invalid("spec.loadBalancerClass", spec.loadBalancerClass, msg));
       }
     }
@@ -245,7 +243,7 @@ export function validateService(svc: Service, options: ServiceValidationOptions 
   } else if (!spec.healthCheckNodePort) {
     if (!options.allocating) errs.push(required("spec.healthCheckNodePort"));
   } else {
-    for (const msg of portNumErrors(spec.healthCheckNodePort)) {
+    for (const msg of isValidPortNum(spec.healthCheckNodePort)) {
       errs.push(invalid("spec.healthCheckNodePort", spec.healthCheckNodePort, msg));
     }
   }
@@ -344,7 +342,7 @@ export function validateServiceStatus(svc: Service): FieldError[] {
       } else if (!ing.ip) errs.push(forbidden(`${at}.ipMode`, "may not be specified when `ip` is not set"));
       else if (!IP_MODES.includes(ing.ipMode)) errs.push(notSupported(`${at}.ipMode`, ing.ipMode, IP_MODES));
       if (ing.hostname) {
-        for (const msg of dns1123SubdomainErrors(ing.hostname)) {
+        for (const msg of isDNS1123Subdomain(ing.hostname)) {
           errs.push(invalid(`${at}.hostname`, ing.hostname, msg));
         }
         if (isIP(ing.hostname)) {

@@ -121,3 +121,19 @@ Deno.test("a Local LoadBalancer needs its health-check node port once allocated,
     "spec.healthCheckNodePort: Invalid value: 30002: may only be set when `type` is 'LoadBalancer' and `externalTrafficPolicy` is 'Local'",
   ]);
 });
+
+Deno.test("selector keys and appProtocols are label keys, worded as Kubernetes words them", () => {
+  const NAME_PART =
+    "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
+  assert.deepEqual(
+    messages(validateService(prepared("web", {
+      ports: [{ port: 80, appProtocol: "example.com/" }],
+      selector: { "a/b/c": "x" },
+    }))),
+    [
+      'spec.ports[0].appProtocol: Invalid value: "example.com/": name part must be non-empty',
+      `spec.ports[0].appProtocol: Invalid value: "example.com/": ${NAME_PART}`,
+      `spec.selector: Invalid value: "a/b/c": a valid label key must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,
+    ],
+  );
+});

@@ -1,9 +1,8 @@
 import assert from "node:assert/strict";
-import { type Client, eventsResource } from "@skiff/sdk";
+import { type Client, eventsResource, eventually } from "@skiff/sdk";
 import type { CronJob } from "../api/cron_job.ts";
 import type { Job } from "../api/job.ts";
-import { eventually } from "../_testing.ts";
-import { startBatchCore } from "../job/_testing.ts";
+import { startWorkloadsCore } from "../_testing.ts";
 import { cronJobsResource, jobsResource } from "../resources.ts";
 import { CronJobController } from "./controller.ts";
 
@@ -12,7 +11,7 @@ const MINUTE = 60_000;
 /** A core with only the CronJob controller, on a clock the test moves. */
 async function start() {
   let now = Date.now();
-  const w = await startBatchCore([() => new CronJobController({ now: () => new Date(now) })]);
+  const w = await startWorkloadsCore([() => new CronJobController({ now: () => new Date(now) })]);
   const cronJobs = w.client.resource(cronJobsResource).namespace("default");
   let ticks = 0;
   return {

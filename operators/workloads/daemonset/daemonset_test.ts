@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import type { Node, Pod } from "@skiff/kinds";
-import { type Client, eventsResource, nodesResource, podsResource } from "@skiff/sdk";
+import { type Client, eventsResource, eventually, nodesResource, podsResource } from "@skiff/sdk";
 import type { ControllerRevision } from "../api/controller_revision.ts";
 import type { DaemonSet } from "../api/daemon_set.ts";
-import { eventually, livePods, markReady, startWorkloadsCore } from "../_testing.ts";
+import { livePods, markReady, startWorkloadsCore } from "../_testing.ts";
 import { controllerRevisionsResource, daemonSetsResource } from "../resources.ts";
 import { targetNodeName } from "./util.ts";
 

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import type { Client } from "@skiff/sdk";
+import { type Client, eventually } from "@skiff/sdk";
 import type { Deployment } from "../api/deployment.ts";
 import type { ReplicaSet } from "../api/replica_set.ts";
-import { eventually, livePods, readyLoop, startWorkloadsCore } from "../_testing.ts";
+import { livePods, readyLoop, startWorkloadsCore } from "../_testing.ts";
 import { deploymentsResource, replicaSetsResource } from "../resources.ts";
 
 function deployment(name: string, image: string, spec: Partial<Deployment["spec"]> = {}): Deployment {

@@ -1,37 +1,11 @@
 /**
- * Test helpers for the batch controllers: a real core serving the workloads kinds (as `skiff up` installs
- * them) with only the controllers a test names, built with its short timings, and a stand-in kubelet
- * that finishes pods through pods/status.
+ * Test helpers for the batch controllers: a stand-in kubelet that finishes pods through pods/status
+ * (start the core with `startWorkloadsCore([controllers])` from ../_testing.ts).
  *
  * @module
  */
 import type { Pod } from "@skiff/kinds";
-import { type Client, podsResource, type Runnable, startTestCore } from "@skiff/sdk";
-import { ModuleHost } from "../../../cli/modules.ts";
-import type { WorkloadsCore } from "../_testing.ts";
-import { workloadsOperator } from "../operator.ts";
-
-/** Starts a core with the workloads kinds and admission, running only `controllers`. */
-export async function startBatchCore(controllers: (() => Runnable)[]): Promise<WorkloadsCore> {
-  const core = await startTestCore();
-  const host = new ModuleHost(core.api, () => core.inProcessClient, () => {}, {
-    workloads: () => Promise.resolve({ ...workloadsOperator, controllers }),
-  });
-  try {
-    await host.install("workloads");
-  } catch (e) {
-    await core.close();
-    throw e;
-  }
-  return {
-    core,
-    client: core.client,
-    async close() {
-      await host.stopAll();
-      await core.close();
-    },
-  };
-}
+import { type Client, podsResource } from "@skiff/sdk";
 
 const now = () => new Date().toISOString().replace(/\.\d+Z$/, "Z");
 

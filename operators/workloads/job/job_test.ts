@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import type { Pod } from "@skiff/kinds";
-import { type Client, eventsResource, podsResource } from "@skiff/sdk";
+import { type Client, eventsResource, eventually, podsResource } from "@skiff/sdk";
 import type { Job } from "../api/job.ts";
-import { eventually, markReady } from "../_testing.ts";
+import { markReady, startWorkloadsCore } from "../_testing.ts";
 import { jobsResource } from "../resources.ts";
-import { finishPod, startBatchCore } from "./_testing.ts";
+import { finishPod } from "./_testing.ts";
 import { JobController } from "./controller.ts";
 import { TtlAfterFinishedController } from "./ttl.ts";
 
@@ -57,7 +57,7 @@ async function eventsOf(client: Client, name: string): Promise<string[]> {
 }
 
 Deno.test("a Job with completions 3 and parallelism 2 runs at most two pods and completes after three successes", async () => {
-  const w = await startBatchCore([fast]);
+  const w = await startWorkloadsCore([fast]);
   try {
     const created = await w.client.resource(jobsResource).namespace("default").create(
       job("pi", { completions: 3, parallelism: 2 }),
@@ -122,7 +122,7 @@ Deno.test("a Job with completions 3 and parallelism 2 runs at most two pods and 
 });
 
 Deno.test("a failing pod is retried until backoffLimit, then the Job fails with BackoffLimitExceeded", async () => {
-  const w = await startBatchCore([fast]);
+  const w = await startWorkloadsCore([fast]);
   try {
     await w.client.resource(jobsResource).namespace("default").create(job("flaky", { backoffLimit: 2 }));
     const seen = new Set<string>();
@@ -166,7 +166,7 @@ Deno.test("a failing pod is retried until backoffLimit, then the Job fails with 
 });
 
 Deno.test("a Job running past activeDeadlineSeconds has its pods deleted and fails with DeadlineExceeded", async () => {
-  const w = await startBatchCore([fast]);
+  const w = await startWorkloadsCore([fast]);
   try {
     await w.client.resource(jobsResource).namespace("default").create(
       job("slow", { activeDeadlineSeconds: 1, parallelism: 2, completions: 2 }),
@@ -183,7 +183,7 @@ Deno.test("a Job running past activeDeadlineSeconds has its pods deleted and fai
 });
 
 Deno.test("an Indexed Job gives each pod its completion index and lists the completed ones", async () => {
-  const w = await startBatchCore([fast]);
+  const w = await startWorkloadsCore([fast]);
   try {
     await w.client.resource(jobsResource).namespace("default").create(
       job("idx", { completions: 3, parallelism: 3, completionMode: "Indexed" }),
@@ -233,7 +233,7 @@ Deno.test("an Indexed Job gives each pod its completion index and lists the comp
 });
 
 Deno.test("an Indexed Job whose success policy holds completes early and deletes its other pods", async () => {
-  const w = await startBatchCore([fast]);
+  const w = await startWorkloadsCore([fast]);
   try {
     await w.client.resource(jobsResource).namespace("default").create(job("leader", {
       completions: 3,
@@ -270,7 +270,7 @@ Deno.test("an Indexed Job whose success policy holds completes early and deletes
 });
 
 Deno.test("with backoffLimitPerIndex an index fails on its own and the Job fails with FailedIndexes", async () => {
-  const w = await startBatchCore([fast]);
+  const w = await startWorkloadsCore([fast]);
   try {
     await w.client.resource(jobsResource).namespace("default").create(job("per", {
       completions: 3,
@@ -323,7 +323,7 @@ Deno.test("with backoffLimitPerIndex an index fails on its own and the Job fails
 });
 
 Deno.test("a suspended Job runs no pods until it is resumed", async () => {
-  const w = await startBatchCore([fast]);
+  const w = await startWorkloadsCore([fast]);
   try {
     const api = w.client.resource(jobsResource).namespace("default");
     await api.create(job("later", { suspend: true }));
@@ -353,7 +353,7 @@ Deno.test("a suspended Job runs no pods until it is resumed", async () => {
 });
 
 Deno.test("a finished Job with ttlSecondsAfterFinished is deleted in the foreground once its TTL expires", async () => {
-  const w = await startBatchCore([fast, () => new TtlAfterFinishedController()]);
+  const w = await startWorkloadsCore([fast, () => new TtlAfterFinishedController()]);
   try {
     const api = w.client.resource(jobsResource).namespace("default");
     await api.create(job("short", { ttlSecondsAfterFinished: 1 }));
@@ -379,7 +379,7 @@ Deno.test("a finished Job with ttlSecondsAfterFinished is deleted in the foregro
 });
 
 Deno.test("a pod failure policy ignores some exit codes and fails the Job at once on others", async () => {
-  const w = await startBatchCore([fast]);
+  const w = await startWorkloadsCore([fast]);
   try {
     await w.client.resource(jobsResource).namespace("default").create(job("policy", {
       backoffLimit: 0,
@@ -418,7 +418,7 @@ Deno.test("a pod failure policy ignores some exit codes and fails the Job at onc
 });
 
 Deno.test("pods left behind by a deleted Job lose their tracking finalizer", async () => {
-  const w = await startBatchCore([fast]);
+  const w = await startWorkloadsCore([fast]);
   try {
     const api = w.client.resource(jobsResource).namespace("default");
     await api.create(job("gone", { parallelism: 2, completions: 4 }));
@@ -435,7 +435,7 @@ Deno.test("pods left behind by a deleted Job lose their tracking finalizer", asy
 });
 
 Deno.test("a failed pod is replaced only once the pod failure backoff has passed, the others still counted active", async () => {
-  const w = await startBatchCore([
+  const w = await startWorkloadsCore([
     () => new JobController({ podFailureBackoffMs: 2000, syncBatchPeriodMs: 10 }),
   ]);
   try {
@@ -460,7 +460,7 @@ Deno.test("a failed pod is replaced only once the pod failure backoff has passed
 });
 
 Deno.test("a work queue Job without completions starts no pod after the first success and completes when all are done", async () => {
-  const w = await startBatchCore([fast]);
+  const w = await startWorkloadsCore([fast]);
   try {
     await w.client.resource(jobsResource).namespace("default").create(job("queue", { parallelism: 2 }));
     const [a, b] = await eventually("two pods run", async () => {
@@ -481,7 +481,7 @@ Deno.test("a work queue Job without completions starts no pod after the first su
 });
 
 Deno.test("suspending a running Job deletes its pods without counting them as failed", async () => {
-  const w = await startBatchCore([fast]);
+  const w = await startWorkloadsCore([fast]);
   try {
     const api = w.client.resource(jobsResource).namespace("default");
     await api.create(job("pause", { parallelism: 2, completions: 4 }));

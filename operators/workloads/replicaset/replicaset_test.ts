@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import type { Pod } from "@skiff/kinds";
-import { podsResource } from "@skiff/sdk";
+import { eventually, podsResource } from "@skiff/sdk";
 import type { ReplicaSet } from "../api/replica_set.ts";
-import { eventually, livePods, markReady, startWorkloadsCore } from "../_testing.ts";
+import { livePods, markReady, startWorkloadsCore } from "../_testing.ts";
 import type { ReplicationController } from "../api/replication_controller.ts";
 import { replicaSetsResource, replicationControllersResource } from "../resources.ts";
 import { podsToDelete } from "./sync.ts";

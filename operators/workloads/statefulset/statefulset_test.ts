@@ -6,6 +6,7 @@ import {
   defineOperator,
   type DefinitionSpec,
   eventsResource,
+  eventually,
   podsResource,
   startTestCore,
 } from "@skiff/sdk";
@@ -13,7 +14,7 @@ import { ModuleHost } from "../../../cli/modules.ts";
 import { PersistentVolumeClaimSchema } from "../api/persistent_volume_claim.ts";
 import { workloadsOperator } from "../operator.ts";
 import type { StatefulSet } from "../api/stateful_set.ts";
-import { eventually, livePods, markReady, readyLoop, startWorkloadsCore } from "../_testing.ts";
+import { livePods, markReady, readyLoop, startWorkloadsCore } from "../_testing.ts";
 import { controllerRevisionsResource, statefulSetsResource } from "../resources.ts";
 import { templatePatch } from "../history/revision.ts";
 import { CLAIM_KIND_MISSING } from "./pod_control.ts";

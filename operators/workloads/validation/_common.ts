@@ -1,50 +1,30 @@
 /**
- * Validation pieces every workload kind shares: label selectors (ValidateLabelSelector), pod templates
+ * Validation pieces every workload kind shares: label selectors (whether one converts; their rules and
+ * the field errors come from @skiff/schema), pod templates
  * (ValidatePodTemplateSpec with core/kinds' pod spec validation), the selector-matches-template rule,
  * and the int-or-percent checks of rolling updates.
  *
  * @module
  */
-import type { FieldError } from "@skiff/schema";
-import { type LabelSelector, validatePodSpec } from "@skiff/kinds";
-import type { PodTemplateSpec } from "../api/pod_template.ts";
-import { isEmptySelector, matchesSelector } from "../selector/selector.ts";
-import { labelValueErrors, qualifiedNameErrors, validateLabels } from "./_labels.ts";
 import {
+  type FieldError,
   forbidden,
   goLabelSelector,
   goStringMap,
   invalid,
+  isQualifiedName,
+  isValidLabelValue,
   nonNegative,
   notSupported,
   required,
-} from "./_field_errors.ts";
+  validateLabels,
+  validateLabelSelector,
+} from "@skiff/schema";
+import { type LabelSelector, validatePodSpec } from "@skiff/kinds";
+import type { PodTemplateSpec } from "../api/pod_template.ts";
+import { isEmptySelector, matchesSelector } from "../selector/selector.ts";
 
 const OPERATORS = ["In", "NotIn", "Exists", "DoesNotExist"];
-
-/** ValidateLabelSelector: matchLabels as labels, and each requirement's operator, values and key. */
-export function validateLabelSelector(selector: LabelSelector, path: string): FieldError[] {
-  const errors: FieldError[] = validateLabels(selector.matchLabels, `${path}.matchLabels`);
-  (selector.matchExpressions ?? []).forEach((r, i) => {
-    const at = `${path}.matchExpressions[${i}]`;
-    if (r.operator === "In" || r.operator === "NotIn") {
-      if (!r.values?.length) {
-        errors.push(required(`${at}.values`, "must be specified when `operator` is 'In' or 'NotIn'"));
-      }
-    } else if (r.operator === "Exists" || r.operator === "DoesNotExist") {
-      if (r.values?.length) {
-        errors.push(
-          forbidden(`${at}.values`, "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"),
-        );
-      }
-    } else errors.push(invalid(`${at}.operator`, r.operator, "not a valid selector operator"));
-    errors.push(...qualifiedNameErrors(r.key).map((m) => invalid(`${at}.key`, r.key, m)));
-    (r.values ?? []).forEach((value, j) => {
-      errors.push(...labelValueErrors(value).map((m) => invalid(`${at}.values[${j}]`, value, m)));
-    });
-  });
-  return errors;
-}
 
 /**
  * Whether LabelSelectorAsSelector accepts the selector: known operators, values only where they belong,
@@ -52,12 +32,12 @@ export function validateLabelSelector(selector: LabelSelector, path: string): Fi
  */
 export function selectorConverts(selector: LabelSelector | undefined): boolean {
   const labelsOk = Object.entries(selector?.matchLabels ?? {}).every(([k, v]) =>
-    !qualifiedNameErrors(k).length && !labelValueErrors(v).length
+    !isQualifiedName(k).length && !isValidLabelValue(v).length
   );
   return labelsOk && (selector?.matchExpressions ?? []).every((r) =>
     OPERATORS.includes(r.operator) &&
     ((r.operator === "In" || r.operator === "NotIn") ? !!r.values?.length : !r.values?.length) &&
-    !qualifiedNameErrors(r.key).length && (r.values ?? []).every((v) => !labelValueErrors(v).length)
+    !isQualifiedName(r.key).length && (r.values ?? []).every((v) => !isValidLabelValue(v).length)
   );
 }
 

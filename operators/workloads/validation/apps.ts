@@ -5,7 +5,16 @@
  *
  * @module
  */
-import type { FieldError } from "@skiff/schema";
+import {
+  type FieldError,
+  forbidden,
+  GoValue,
+  invalid,
+  nonNegative,
+  notSupported,
+  required,
+  validateLabels,
+} from "@skiff/schema";
 import type { DaemonSet } from "../api/daemon_set.ts";
 import type { Deployment } from "../api/deployment.ts";
 import type { ReplicaSet } from "../api/replica_set.ts";
@@ -20,8 +29,6 @@ import {
   validateLongRunningTemplate,
   validateSelectorAndTemplate,
 } from "./_common.ts";
-import { validateLabels } from "./_labels.ts";
-import { forbidden, GoValue, invalid, nonNegative, notSupported, required } from "./_field_errors.ts";
 
 /**
  * ValidateDeployment: replicas, selector (required, not empty, matching the template's labels), the pod

@@ -5,20 +5,8 @@
  *
  * @module
  */
-import type { FieldError } from "@skiff/schema";
-import type { CronJob } from "../api/cron_job.ts";
-import type { Job, JobSpec, JobTemplateSpec } from "../api/job.ts";
-import { isTimeZone, parseSchedule } from "../cron/schedule.ts";
-import { CONTROLLER_UID_LABELS, JOB_NAME_LABELS } from "../defaults/batch.ts";
-import { matchesSelector } from "../selector/selector.ts";
 import {
-  canonical,
-  selectorConverts,
-  selectorMatchesTemplate,
-  validateLabelSelector,
-  validateTemplate,
-} from "./_common.ts";
-import {
+  type FieldError,
   goLabelSelector,
   goStringMap,
   GoValue,
@@ -27,7 +15,14 @@ import {
   nonNegative,
   notSupported,
   required,
-} from "./_field_errors.ts";
+  validateLabelSelector,
+} from "@skiff/schema";
+import type { CronJob } from "../api/cron_job.ts";
+import type { Job, JobSpec, JobTemplateSpec } from "../api/job.ts";
+import { isTimeZone, parseSchedule } from "../cron/schedule.ts";
+import { CONTROLLER_UID_LABELS, JOB_NAME_LABELS } from "../defaults/batch.ts";
+import { matchesSelector } from "../selector/selector.ts";
+import { canonical, selectorConverts, selectorMatchesTemplate, validateTemplate } from "./_common.ts";
 
 const MAX_PARALLELISM_INDEXED = 100_000;
 

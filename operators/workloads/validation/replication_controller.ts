@@ -5,10 +5,9 @@
  *
  * @module
  */
-import type { FieldError } from "@skiff/schema";
+import { type FieldError, goStringMap, invalid, nonNegative, required } from "@skiff/schema";
 import type { ReplicationController } from "../api/replication_controller.ts";
 import { validateLongRunningTemplate } from "./_common.ts";
-import { goStringMap, invalid, nonNegative, required } from "./_field_errors.ts";
 
 /**
  * ValidateReplicationController.
