@@ -4,8 +4,9 @@ import { take } from "./contract.ts";
 import { openEtcdStore } from "./etcd.ts";
 import type { KvKey, Store } from "./types.ts";
 
-// Member failures of a real 3-member cluster (child processes through the test harness). grpc-js keeps
-// channel timers and sockets of its own; the store's own cleanup is tested in etcd_test.ts.
+// Member failures of a real 3-member cluster (child processes through the test harness). Sanitizers are
+// off: a killed member's connection may still be closing when a test ends; the store's own cleanup is
+// tested with sanitizers on in etcd_test.ts.
 const unsanitized = { sanitizeOps: false, sanitizeResources: false };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
