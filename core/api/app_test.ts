@@ -704,3 +704,24 @@ async function* readLines(body: ReadableStream<Uint8Array>): AsyncGenerator<stri
     await reader.cancel().catch(() => {});
   }
 }
+
+Deno.test("empty finalizers, labels and annotations are dropped as Go's omitempty drops them", async () => {
+  const f = await apiFixture();
+  const created = await f.req("POST", PODS, {
+    ...pod("web"),
+    metadata: { name: "web", labels: {}, annotations: {}, finalizers: ["example.com/hold"] },
+  });
+  assert.equal(created.status, 201);
+  assert.equal("labels" in created.body.metadata, false);
+  assert.equal("annotations" in created.body.metadata, false);
+  const patched = await f.req(
+    "PATCH",
+    `${PODS}/web`,
+    { metadata: { "$deleteFromPrimitiveList/finalizers": ["example.com/hold"] } },
+    "application/strategic-merge-patch+json",
+  );
+  assert.equal(patched.status, 200, JSON.stringify(patched.body));
+  assert.equal("finalizers" in patched.body.metadata, false);
+  assert.equal("finalizers" in (await f.req("GET", `${PODS}/web`)).body.metadata, false);
+  await f.close();
+});

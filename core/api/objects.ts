@@ -547,6 +547,7 @@ export class Objects {
     ];
     if (!errors.length) errors.push(...await this.hooks.admission.validate(req));
     if (errors.length) throw ApiError.invalid(res.kind, target(res, obj.metadata.name ?? ""), errors);
+    dropEmptyMetadata(obj.metadata);
     return [...warnings, ...req.warnings ?? []];
   }
 
@@ -583,6 +584,17 @@ export class Objects {
     obj.kind = res.kind;
     obj.metadata.resourceVersion = entry.versionstamp;
     return obj;
+  }
+}
+
+/**
+ * ObjectMeta's lists and maps are `omitempty` in Go: an object written with `finalizers: []` (the last one
+ * removed by a patch) or `labels: {}` reads back without them in Kubernetes, whatever its kind.
+ */
+function dropEmptyMetadata(meta: KubeObject["metadata"]): void {
+  for (const field of ["labels", "annotations", "finalizers", "ownerReferences", "managedFields"]) {
+    const value = meta[field];
+    if (value && typeof value === "object" && Object.keys(value).length === 0) delete meta[field];
   }
 }
 
