@@ -29,7 +29,10 @@ import {
   sortControllerRevisions,
 } from "../history/revision.ts";
 import { statefulSetsResource } from "../resources.ts";
-import type { StatefulPodControl } from "./pod_control.ts";
+import { CLAIM_KIND_MISSING, type StatefulPodControl } from "./pod_control.ts";
+
+/** The condition a set with volumeClaimTemplates carries while PersistentVolumeClaims are not served. */
+export const CLAIMS_CONDITION = "PersistentVolumeClaimsServed";
 import {
   allowsBurst,
   applyRevision,
@@ -122,6 +125,7 @@ export class StatefulSetControl {
     const { current, update, collisionCount } = await this.#revisions(set, revisions);
     seen(current, update);
     const { status, error } = await this.#update(set, current, update, collisionCount, pods);
+    await this.#claimsCondition(set, status);
     let statusError: unknown;
     try {
       await this.#writeStatus(set, status);
@@ -134,6 +138,29 @@ export class StatefulSetControl {
     }
     if (statusError) throw statusError;
     return status;
+  }
+
+  /**
+   * Kubernetes sets no StatefulSet conditions; Skiff adds one while the set has volumeClaimTemplates and
+   * no module serves PersistentVolumeClaims, so `kubectl describe sts` says why no pod starts (the
+   * FailedCreate events say it too). It goes away once the kind is served.
+   */
+  async #claimsCondition(set: StatefulSet, status: StatefulSetStatus): Promise<void> {
+    const others = (set.status?.conditions ?? []).filter((c) => c.type !== CLAIMS_CONDITION);
+    const missing = (set.spec?.volumeClaimTemplates?.length ?? 0) > 0 &&
+      !(await this.options.podControl.claimsServed());
+    if (!missing) {
+      if (others.length) status.conditions = others;
+      return;
+    }
+    const previous = set.status?.conditions?.find((c) => c.type === CLAIMS_CONDITION);
+    status.conditions = [...others, {
+      type: CLAIMS_CONDITION,
+      status: "False",
+      lastTransitionTime: previous?.lastTransitionTime ?? new Date().toISOString().replace(/\.\d+Z$/, "Z"),
+      reason: "KindNotServed",
+      message: CLAIM_KIND_MISSING,
+    }];
   }
 
   /**
@@ -456,5 +483,6 @@ function goStatus(status: StatefulSetStatus): StatefulSetStatus {
   if (status.updateRevision) out.updateRevision = status.updateRevision;
   out.collisionCount = status.collisionCount ?? 0;
   out.availableReplicas = status.availableReplicas ?? 0;
+  if (status.conditions?.length) out.conditions = status.conditions;
   return out;
 }

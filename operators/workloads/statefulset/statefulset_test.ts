@@ -18,6 +18,7 @@ import { livePods, markReady, readyLoop, startWorkloadsCore } from "../_testing.
 import { controllerRevisionsResource, statefulSetsResource } from "../resources.ts";
 import { templatePatch } from "../history/revision.ts";
 import { CLAIM_KIND_MISSING } from "./pod_control.ts";
+import { CLAIMS_CONDITION } from "./control.ts";
 
 function statefulSet(name: string, spec: Partial<NonNullable<StatefulSet["spec"]>> = {}): StatefulSet {
   return {
@@ -426,6 +427,14 @@ Deno.test("without a served PersistentVolumeClaim kind, a set with volumeClaimTe
       messages.join("\n"),
     );
     assert.equal((await livePods(w.client)).length, 0);
+    const condition = await eventually(
+      "the set says why",
+      async () =>
+        (await sets(w.client).get("data")).status?.conditions?.find((c) => c.type === CLAIMS_CONDITION),
+    );
+    assert.equal(condition.status, "False");
+    assert.equal(condition.reason, "KindNotServed");
+    assert.equal(condition.message, CLAIM_KIND_MISSING);
   } finally {
     await w.close();
   }

@@ -461,7 +461,9 @@ export function inconsistentStatus(set: StatefulSet, status: StatefulSetStatus):
     (status.availableReplicas ?? 0) !== (s?.availableReplicas ?? 0) ||
     (status.updateRevision ?? "") !== (s?.updateRevision ?? "") ||
     // Not in Kubernetes' list, but written with the rest: a set whose status never had it gets it.
-    (status.collisionCount ?? 0) !== (s?.collisionCount ?? -1);
+    (status.collisionCount ?? 0) !== (s?.collisionCount ?? -1) ||
+    // Nor are conditions (Kubernetes sets none; Skiff's PersistentVolumeClaimsServed comes and goes).
+    JSON.stringify(status.conditions ?? []) !== JSON.stringify(s?.conditions ?? []);
 }
 
 /**
