@@ -25,6 +25,7 @@ export {
   type ControllerReferenceOptions,
   getControllerOf,
   isControlledBy,
+  newControllerRef,
   setControllerReference,
   setOwnerReference,
 } from "./owner_references.ts";

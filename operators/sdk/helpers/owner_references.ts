@@ -73,6 +73,30 @@ export function setControllerReference(
 }
 
 /**
+ * metav1.NewControllerRef: a reference making `owner` (of `kind`, given because informer objects may
+ * lack apiVersion and kind) the controller, blocking its foreground deletion, in Go's field order.
+ *
+ * @example
+ * ```ts
+ * newControllerRef(job, { apiVersion: "batch/v1", kind: "Job" });
+ * // { apiVersion: "batch/v1", kind: "Job", name: "pi", uid: "u1", controller: true, blockOwnerDeletion: true }
+ * ```
+ */
+export function newControllerRef(
+  owner: { metadata?: { name?: string; uid?: string } },
+  kind: { apiVersion: string; kind: string },
+): OwnerReference & { controller: true; blockOwnerDeletion: true } {
+  return {
+    apiVersion: kind.apiVersion,
+    kind: kind.kind,
+    name: owner.metadata!.name!,
+    uid: owner.metadata!.uid!,
+    controller: true,
+    blockOwnerDeletion: true,
+  };
+}
+
+/**
  * Adds `owner` as a plain (non-controller) owner of `object`, replacing a reference to the same owner.
  *
  * @example

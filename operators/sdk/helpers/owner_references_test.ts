@@ -3,6 +3,7 @@ import {
   AlreadyOwnedError,
   getControllerOf,
   isControlledBy,
+  newControllerRef,
   setControllerReference,
   setOwnerReference,
 } from "./owner_references.ts";
@@ -87,5 +88,16 @@ Deno.test("setOwnerReference adds a plain owner beside the controller", () => {
   assert.throws(
     () => setOwnerReference({ kind: "X", metadata: { name: "a", uid: "b" } }, p),
     /apiVersion and kind/,
+  );
+});
+
+Deno.test("newControllerRef names the owner as its controller in Go's field order, with the kind given", () => {
+  const ref = newControllerRef({ metadata: { name: "pi", uid: "u1" } }, {
+    apiVersion: "batch/v1",
+    kind: "Job",
+  });
+  assert.equal(
+    JSON.stringify(ref),
+    '{"apiVersion":"batch/v1","kind":"Job","name":"pi","uid":"u1","controller":true,"blockOwnerDeletion":true}',
   );
 });

@@ -7,7 +7,13 @@
  *
  * @module
  */
-import { getControllerOf, isNotFound, type KubeObject, type OwnerReference } from "@skiff/sdk";
+import {
+  getControllerOf,
+  isNotFound,
+  type KubeObject,
+  newControllerRef,
+  type OwnerReference,
+} from "@skiff/sdk";
 
 /**
  * What a claim needs besides the candidates.
@@ -65,14 +71,7 @@ export async function claimObjects<C extends KubeObject>(
     if (ownerDeleting || child.metadata?.deletionTimestamp || !options.matches(child)) continue;
     adoptable ??= options.canAdopt();
     await adoptable;
-    const mine: OwnerReference = {
-      apiVersion: owner.apiVersion!,
-      kind: owner.kind!,
-      name: owner.metadata!.name!,
-      uid: uid!,
-      controller: true,
-      blockOwnerDeletion: true,
-    };
+    const mine = newControllerRef(owner, { apiVersion: owner.apiVersion!, kind: owner.kind! });
     const adopted = await ignoreNotFound(options.setOwners(child, [...refs, mine]));
     if (adopted) claimed.push(adopted);
   }

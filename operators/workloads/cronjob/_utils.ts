@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { ObjectReference } from "@skiff/sdk";
+import { newControllerRef, type ObjectReference } from "@skiff/sdk";
 import type { CronJob } from "../api/cron_job.ts";
 import type { Job } from "../api/job.ts";
 import { mostRecentScheduleTime } from "../cron/missed.ts";
@@ -40,14 +40,7 @@ export function jobFromTemplate(cj: CronJob, scheduled: Date): Job {
       namespace: cj.metadata!.namespace,
       ...(Object.keys(labels).length ? { labels } : {}),
       annotations,
-      ownerReferences: [{
-        apiVersion: "batch/v1",
-        kind: "CronJob",
-        name: cj.metadata!.name!,
-        uid: cj.metadata!.uid!,
-        controller: true,
-        blockOwnerDeletion: true,
-      }],
+      ownerReferences: [newControllerRef(cj, { apiVersion: "batch/v1", kind: "CronJob" })],
     },
     spec: structuredClone(template.spec ?? { template: {} }),
   } as Job;

@@ -10,7 +10,7 @@
  * @module
  */
 import type { Pod } from "@skiff/kinds";
-import { isAlreadyExists, isNotFound, podsResource } from "@skiff/sdk";
+import { isAlreadyExists, isNotFound, newControllerRef, type OwnerReference, podsResource } from "@skiff/sdk";
 import type { ControllerRevision } from "../api/controller_revision.ts";
 import type { DaemonSet } from "../api/daemon_set.ts";
 import { claimObjects, patchOwners } from "../controller/claim.ts";
@@ -225,13 +225,6 @@ export async function cleanupHistory(sync: DaemonSetSync, old: ControllerRevisio
 }
 
 /** metav1.NewControllerRef(ds, apps/v1 DaemonSet). */
-export function daemonSetControllerRef(ds: DaemonSet) {
-  return {
-    apiVersion: "apps/v1",
-    kind: "DaemonSet",
-    name: ds.metadata!.name!,
-    uid: ds.metadata!.uid!,
-    controller: true,
-    blockOwnerDeletion: true,
-  };
+export function daemonSetControllerRef(ds: DaemonSet): OwnerReference {
+  return newControllerRef(ds, { apiVersion: "apps/v1", kind: "DaemonSet" });
 }

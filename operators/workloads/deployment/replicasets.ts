@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { isAlreadyExists } from "@skiff/sdk";
+import { isAlreadyExists, newControllerRef } from "@skiff/sdk";
 import type { ReplicaSet } from "../api/replica_set.ts";
 import { newRSNewReplicas } from "../rollout/fenceposts.ts";
 import { computeHash, POD_TEMPLATE_HASH_LABEL } from "../rollout/hash.ts";
@@ -124,14 +124,7 @@ async function newReplicaSet(
       name: `${d.metadata!.name}-${hash}`,
       namespace: d.metadata!.namespace,
       labels: { ...template.metadata!.labels },
-      ownerReferences: [{
-        apiVersion: owner.apiVersion!,
-        kind: owner.kind!,
-        name: d.metadata!.name!,
-        uid: d.metadata!.uid!,
-        controller: true,
-        blockOwnerDeletion: true,
-      }],
+      ownerReferences: [newControllerRef(d, { apiVersion: owner.apiVersion!, kind: owner.kind! })],
     },
     spec: { replicas: 0, minReadySeconds: d.spec?.minReadySeconds, selector, template },
   };

@@ -12,6 +12,7 @@ import {
   isConflict,
   isInvalid,
   isNotFound,
+  newControllerRef,
 } from "@skiff/sdk";
 import type { LabelSelector } from "@skiff/kinds";
 import type { ControllerRevision } from "../api/controller_revision.ts";
@@ -143,14 +144,7 @@ export class RevisionHistory {
     if (owner) throw new Error(`attempt to adopt revision owned by ${JSON.stringify(owner)}`);
     return await this.#api(parent.metadata!.namespace!).patch(revision.metadata!.name!, {
       metadata: {
-        ownerReferences: [{
-          apiVersion: parentKind.apiVersion,
-          kind: parentKind.kind,
-          name: parent.metadata!.name!,
-          uid: parent.metadata!.uid!,
-          controller: true,
-          blockOwnerDeletion: true,
-        }],
+        ownerReferences: [newControllerRef(parent, parentKind)],
         uid: revision.metadata!.uid,
       },
     }, { type: "strategic" });

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { OwnerReference } from "@skiff/sdk";
+import { newControllerRef } from "@skiff/sdk";
 import type { ControllerRevision } from "../api/controller_revision.ts";
 import type { PodTemplateSpec } from "../api/pod_template.ts";
 import {
@@ -114,14 +114,7 @@ export function newControllerRevision(
   revision: number,
   collisionCount?: number,
 ): ControllerRevision {
-  const owner: OwnerReference = {
-    apiVersion: parentKind.apiVersion,
-    kind: parentKind.kind,
-    name: parent.metadata!.name!,
-    uid: parent.metadata!.uid!,
-    controller: true,
-    blockOwnerDeletion: true,
-  };
+  const owner = newControllerRef(parent, parentKind);
   const cr: ControllerRevision = {
     apiVersion: "apps/v1",
     kind: "ControllerRevision",

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { isNotFound, type OwnerReference, podsResource } from "@skiff/sdk";
+import { isNotFound, newControllerRef, type OwnerReference, podsResource } from "@skiff/sdk";
 import { claimObjects } from "../controller/claim.ts";
 import { isPodReady } from "../controller/pods.ts";
 import { jobsResource } from "../resources.ts";
@@ -55,14 +55,7 @@ export async function podsForJob(job: Job, deps: JobDeps): Promise<Pod[]> {
 
 /** metav1.NewControllerRef(job, batch/v1 Job). */
 export function controllerRef(job: Job): OwnerReference {
-  return {
-    apiVersion: "batch/v1",
-    kind: "Job",
-    name: job.metadata!.name!,
-    uid: job.metadata!.uid!,
-    controller: true,
-    blockOwnerDeletion: true,
-  };
+  return newControllerRef(job, { apiVersion: "batch/v1", kind: "Job" });
 }
 
 /**

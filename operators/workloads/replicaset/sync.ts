@@ -10,6 +10,7 @@ import {
   isAlreadyExists,
   isConflict,
   isNotFound,
+  newControllerRef,
   objectKey,
   podsResource,
   type ReconcileContext,
@@ -211,14 +212,7 @@ export function podFromTemplate(set: ReplicaObject): Pod {
       ...(meta.labels ? { labels: meta.labels } : {}),
       ...(meta.annotations ? { annotations: meta.annotations } : {}),
       ...(meta.finalizers ? { finalizers: meta.finalizers } : {}),
-      ownerReferences: [{
-        apiVersion: set.apiVersion!,
-        kind: set.kind!,
-        name: set.metadata!.name!,
-        uid: set.metadata!.uid!,
-        controller: true,
-        blockOwnerDeletion: true,
-      }],
+      ownerReferences: [newControllerRef(set, { apiVersion: set.apiVersion!, kind: set.kind! })],
     },
     spec: template.spec,
   } as Pod;

@@ -12,7 +12,7 @@
  * @module
  */
 import type { Pod } from "@skiff/kinds";
-import type { OwnerReference } from "@skiff/sdk";
+import { newControllerRef, type OwnerReference } from "@skiff/sdk";
 import type { PersistentVolumeClaim } from "../api/persistent_volume_claim.ts";
 import type { StatefulSet } from "../api/stateful_set.ts";
 import { podInOrdinalRange, STATEFUL_SET_KIND } from "./utils.ts";
@@ -93,19 +93,11 @@ export function claimOwnerRefsFor(
   if (hasUnexpectedController(claim, set, pod)) return refs;
   const policy = retentionPolicy(set);
   const scaledDown = !podInOrdinalRange(pod, set);
-  const controllerRef = (owner: Owner, kind: { apiVersion: string; kind: string }): OwnerReference => ({
-    apiVersion: kind.apiVersion,
-    kind: kind.kind,
-    name: owner.metadata!.name!,
-    uid: owner.metadata!.uid!,
-    controller: true,
-    blockOwnerDeletion: true,
-  });
   if (policy.whenDeleted === "Delete" && !(policy.whenScaled === "Delete" && scaledDown)) {
-    refs.push(controllerRef(set, STATEFUL_SET_KIND));
+    refs.push(newControllerRef(set, STATEFUL_SET_KIND));
   }
   if (policy.whenScaled === "Delete" && scaledDown && pod.metadata?.uid) {
-    refs.push(controllerRef(pod, POD_KIND));
+    refs.push(newControllerRef(pod, POD_KIND));
   }
   return refs;
 }

@@ -6,6 +6,7 @@
  * @module
  */
 import type { Pod } from "@skiff/kinds";
+import { newControllerRef } from "@skiff/sdk";
 import type { ControllerRevision } from "../api/controller_revision.ts";
 import type { PersistentVolumeClaim } from "../api/persistent_volume_claim.ts";
 import type { StatefulSet, StatefulSetStatus } from "../api/stateful_set.ts";
@@ -278,14 +279,7 @@ export function newStatefulSetPod(set: StatefulSet, ordinal: number): Pod {
       ...(meta.labels ? { labels: { ...meta.labels } } : {}),
       ...(meta.annotations ? { annotations: { ...meta.annotations } } : {}),
       ...(meta.finalizers ? { finalizers: [...meta.finalizers] } : {}),
-      ownerReferences: [{
-        apiVersion: STATEFUL_SET_KIND.apiVersion,
-        kind: STATEFUL_SET_KIND.kind,
-        name: set.metadata!.name!,
-        uid: set.metadata!.uid!,
-        controller: true,
-        blockOwnerDeletion: true,
-      }],
+      ownerReferences: [newControllerRef(set, STATEFUL_SET_KIND)],
     },
     spec: template.spec ?? { containers: [] },
   } as Pod;
