@@ -27,6 +27,7 @@ import {
 import type { ControllerRevision } from "../api/controller_revision.ts";
 import type { DaemonSet } from "../api/daemon_set.ts";
 import { isPodReady } from "../controller/pods.ts";
+import { resolveControllerRef } from "../controller/resolve.ts";
 import { controllerRevisionsResource, daemonSetsResource } from "../resources.ts";
 import { isEmptySelector, matchesSelector } from "../selector/selector.ts";
 import { CountExpectations } from "./_expectations.ts";
@@ -135,9 +136,7 @@ export class DaemonSetController implements Runnable {
 
   /** resolveControllerRef: the DaemonSet a controller reference names, when the uid matches. */
   #resolve(namespace: string | undefined, ref: OwnerReference | undefined): DaemonSet | undefined {
-    if (!ref || ref.kind !== "DaemonSet") return undefined;
-    const ds = this.#daemonSets?.store.get(`${namespace}/${ref.name}`);
-    return ds?.metadata?.uid === ref.uid ? ds : undefined;
+    return resolveControllerRef(this.#daemonSets, namespace, ref, "DaemonSet");
   }
 
   /** GetPodDaemonSets / GetHistoryDaemonSets: the DaemonSets whose selector matches an orphan's labels. */

@@ -25,6 +25,7 @@ import {
 import type { Deployment } from "../api/deployment.ts";
 import type { ReplicaSet } from "../api/replica_set.ts";
 import { claimObjects, patchOwners } from "../controller/claim.ts";
+import { resolveControllerRef } from "../controller/resolve.ts";
 import { deploymentsResource, replicaSetsResource } from "../resources.ts";
 import { isEmptySelector, matchesSelector } from "../selector/selector.ts";
 import { asObject, type DeploymentSync, writeStatus } from "./context.ts";
@@ -100,10 +101,12 @@ export class DeploymentController implements Runnable {
 
   /** The deployment a controller reference names, when the uid matches. */
   #owner(obj: { metadata?: { namespace?: string } } & Record<string, unknown>): Deployment | undefined {
-    const ref = getControllerOf(obj);
-    if (!ref || ref.kind !== "Deployment") return undefined;
-    const d = this.#deployments?.store.get(`${obj.metadata?.namespace}/${ref.name}`);
-    return d?.metadata?.uid === ref.uid ? d : undefined;
+    return resolveControllerRef(
+      this.#deployments,
+      obj.metadata?.namespace,
+      getControllerOf(obj),
+      "Deployment",
+    );
   }
 
   #replicaSetChanged(rs: ReplicaSet): void {

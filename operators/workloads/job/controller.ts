@@ -20,6 +20,7 @@ import {
   type Runnable,
 } from "@skiff/sdk";
 import { Expectations } from "../controller/expectations.ts";
+import { resolveControllerRef } from "../controller/resolve.ts";
 import { jobsResource } from "../resources.ts";
 import { matchesSelector } from "../selector/selector.ts";
 import { BackoffStore } from "./_backoff.ts";
@@ -136,9 +137,7 @@ export class JobController implements Runnable {
 
   /** resolveControllerRef: the Job a controller reference names, when the uid matches. */
   #resolve(pod: Pod, ref = getControllerOf(pod)): Job | undefined {
-    if (!ref || ref.kind !== "Job") return undefined;
-    const job = this.#jobs?.store.get(`${pod.metadata?.namespace}/${ref.name}`);
-    return job?.metadata?.uid === ref.uid ? job : undefined;
+    return resolveControllerRef(this.#jobs, pod.metadata?.namespace, ref, "Job");
   }
 
   /** getPodJobs: the Jobs whose selector matches an orphan. */

@@ -22,6 +22,7 @@ import {
 } from "@skiff/sdk";
 import { Expectations } from "../controller/expectations.ts";
 import { isPodReady } from "../controller/pods.ts";
+import { resolveControllerRef } from "../controller/resolve.ts";
 import { matchesSelector } from "../selector/selector.ts";
 import { syncReplicaSet } from "./sync.ts";
 import type { ReplicaKind, ReplicaObject } from "./types.ts";
@@ -103,10 +104,7 @@ export class ReplicaSetController implements Runnable {
 
   /** The set a controller reference names, if it is one of ours with that uid (resolveControllerRef). */
   #resolve(namespace: string, pod: Pod): ReplicaObject | undefined {
-    const ref = getControllerOf(pod);
-    if (!ref || ref.kind !== this.kind.resource.kind) return undefined;
-    const set = this.#sets?.store.get(`${namespace}/${ref.name}`);
-    return set?.metadata?.uid === ref.uid ? set : undefined;
+    return resolveControllerRef(this.#sets, namespace, getControllerOf(pod), this.kind.resource.kind);
   }
 
   /** getPodReplicaSets: the sets whose selector matches an orphan pod. */

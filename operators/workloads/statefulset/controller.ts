@@ -24,6 +24,7 @@ import type { ControllerRevision } from "../api/controller_revision.ts";
 import type { StatefulSet } from "../api/stateful_set.ts";
 import { claimObjects, patchOwners } from "../controller/claim.ts";
 import { isPodReady } from "../controller/pods.ts";
+import { resolveControllerRef } from "../controller/resolve.ts";
 import { RevisionHistory } from "../history/history.ts";
 import { controllerRevisionsResource, statefulSetsResource } from "../resources.ts";
 import { isEmptySelector, matchesSelector } from "../selector/selector.ts";
@@ -93,10 +94,12 @@ export class StatefulSetController implements Runnable {
 
   /** resolveControllerRef: the set a pod's controller reference names, when the uid matches. */
   #resolve(pod: Pod): StatefulSet | undefined {
-    const ref = getControllerOf(pod);
-    if (!ref || ref.kind !== STATEFUL_SET_KIND.kind) return undefined;
-    const set = this.#sets?.store.get(`${pod.metadata?.namespace}/${ref.name}`);
-    return set?.metadata?.uid === ref.uid ? set : undefined;
+    return resolveControllerRef(
+      this.#sets,
+      pod.metadata?.namespace,
+      getControllerOf(pod),
+      STATEFUL_SET_KIND.kind,
+    );
   }
 
   /** getPodStatefulSets: the sets whose selector matches an orphan pod. */
