@@ -18,6 +18,7 @@
 import { Etcd3 } from "etcd3";
 import { startEtcd } from "../tests/harness/mod.ts";
 import { benchPod } from "./_pod.ts";
+import { cpuMs, etcdPids } from "./_cpu.ts";
 import { type SkiffProcess, startSkiff } from "../tests/harness/skiff.ts";
 
 const PODS = Number(Deno.env.get("BENCH_PODS") ?? 10_000);
@@ -25,25 +26,6 @@ const IN_FLIGHT = 64;
 const WATCHERS = 100;
 const WATCH_EVENTS = 200;
 const log = (line: string) => console.error(`bench:api: ${line}`);
-
-/** user+system CPU of processes (all threads), in ms (Linux, 100 Hz clock ticks). */
-async function cpuMs(pids: number[]): Promise<number> {
-  let ms = 0;
-  for (const pid of pids) {
-    const stat = await Deno.readTextFile(`/proc/${pid}/stat`).catch(() => "");
-    if (!stat) continue;
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    ms += (Number(fields[11]) + Number(fields[12])) * 10;
-  }
-  return ms;
-}
-
-/** The pids of the etcd serving on `endpoint` (a child process of the harness). */
-async function etcdPids(endpoint: string): Promise<number[]> {
-  const port = new URL(endpoint).port;
-  const out = await new Deno.Command("pgrep", { args: ["-f", `etcd.*127.0.0.1:${port}`] }).output();
-  return new TextDecoder().decode(out.stdout).trim().split("\n").filter(Boolean).map(Number);
-}
 
 /** Runs `n` tasks with `width` in flight; returns operations per second. */
 async function pool(

@@ -28,6 +28,7 @@ import { Etcd3 } from "etcd3";
 import { startEtcd } from "../tests/harness/mod.ts";
 import { benchPod } from "./_pod.ts";
 import { EtcdClient } from "../core/store/_etcd_client.ts";
+import { cpuMs, etcdPids } from "./_cpu.ts";
 import {
   CompareResult,
   CompareTarget,
@@ -41,18 +42,6 @@ const CALLS = Number(Deno.env.get("UNARY_CALLS") ?? 10_000);
 const IN_FLIGHT = 64;
 const log = (line: string) => console.error(`bench:etcd_unary: ${line}`);
 
-/** user+system CPU of the processes listening like etcd on `port`, in ms (Linux, 100 Hz ticks). */
-async function etcdCpuMs(pids: string[]): Promise<number> {
-  let ms = 0;
-  for (const pid of pids) {
-    const stat = await Deno.readTextFile(`/proc/${pid}/stat`).catch(() => "");
-    if (!stat) continue;
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    ms += (Number(fields[11]) + Number(fields[12])) * 10;
-  }
-  return ms;
-}
-
 interface Figures {
   per_s: number;
   client_cpu_us: number;
@@ -60,29 +49,27 @@ interface Figures {
 }
 
 /** Runs `task` CALLS times with IN_FLIGHT in flight. */
-async function measure(etcdPids: string[], task: (i: number) => Promise<void>): Promise<Figures> {
+async function measure(etcd: number[], task: (i: number) => Promise<void>): Promise<Figures> {
   let next = 0;
   const cpu0 = process.cpuUsage();
-  const etcd0 = await etcdCpuMs(etcdPids);
+  const etcd0 = await cpuMs(etcd);
   const started = performance.now();
   await Promise.all(Array.from({ length: IN_FLIGHT }, async () => {
     while (next < CALLS) await task(next++);
   }));
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpu0);
-  const etcd = await etcdCpuMs(etcdPids) - etcd0;
+  const etcdMs = await cpuMs(etcd) - etcd0;
   return {
     per_s: Math.round(CALLS / seconds),
     client_cpu_us: Math.round((cpu.user + cpu.system) / CALLS),
-    etcd_cpu_us: Math.round(etcd * 1000 / CALLS),
+    etcd_cpu_us: Math.round(etcdMs * 1000 / CALLS),
   };
 }
 
 const etcd = await startEtcd({ mode: "process" });
-const port = new URL(etcd.endpoints[0]).port;
-const pgrep = await new Deno.Command("pgrep", { args: ["-f", `etcd.*127.0.0.1:${port}`] }).output();
-const etcdPids = new TextDecoder().decode(pgrep.stdout).trim().split("\n").filter(Boolean);
-if (etcdPids.length === 0) log("etcd's process not found: etcd CPU reads 0");
+const etcdProcess = await etcdPids(etcd.endpoints[0]);
+if (etcdProcess.length === 0) log("etcd's process not found: etcd CPU reads 0");
 const legacy = new Etcd3({
   hosts: etcd.endpoints,
   grpcOptions: { "grpc.max_receive_message_length": 2 ** 31 - 1 },
@@ -195,9 +182,9 @@ try {
   for (let round = 1; round <= 2; round++) {
     for (const [name, v] of Object.entries(variants)) {
       const key = (i: number) => Buffer.from(`/unary/${round}/${name}/${i}`);
-      const create = await measure(etcdPids, (i) => v.create(key(i), i));
+      const create = await measure(etcdProcess, (i) => v.create(key(i), i));
       log(`round ${round} ${name} txn create: ${JSON.stringify(create)}`);
-      const read = await measure(etcdPids, (i) => v.read(key(i)));
+      const read = await measure(etcdProcess, (i) => v.read(key(i)));
       log(`round ${round} ${name} range read: ${JSON.stringify(read)}`);
       results[`${name}_txn`] = create;
       results[`${name}_range`] = read;
