@@ -5,41 +5,20 @@
  * @module
  */
 import type { Pod } from "@skiff/kinds";
-import { type Client, podsResource, type Runnable, startTestCore, type TestCore } from "@skiff/sdk";
-import { ModuleHost } from "../../cli/modules.ts";
+import { type Client, podsResource, type Runnable } from "@skiff/sdk";
+import { type ModuleCore, startModuleCore } from "../../cli/module_core.ts";
 import { workloadsOperator } from "./operator.ts";
 
 /** A core serving the workloads module, with its controllers running. */
-export interface WorkloadsCore {
-  core: TestCore;
-  client: Client;
-  close(): Promise<void>;
-}
+export type WorkloadsCore = ModuleCore;
 
 /**
  * Starts a core and installs the workloads module in it: its kinds and admission always, and either all
  * its controllers or only `controllers` (built, say, with a test's short timings).
  */
 export async function startWorkloadsCore(controllers?: (() => Runnable)[]): Promise<WorkloadsCore> {
-  const core = await startTestCore();
   const operator = controllers ? { ...workloadsOperator, controllers } : workloadsOperator;
-  const host = new ModuleHost(core.api, () => core.inProcessClient, () => {}, {
-    workloads: () => Promise.resolve(operator),
-  });
-  try {
-    await host.install("workloads");
-  } catch (e) {
-    await core.close();
-    throw e;
-  }
-  return {
-    core,
-    client: core.client,
-    async close() {
-      await host.stopAll();
-      await core.close();
-    },
-  };
+  return await startModuleCore({ workloads: () => Promise.resolve(operator) });
 }
 
 /** Marks a pod Running and Ready, as a kubelet would once its containers started. */

@@ -8,9 +8,8 @@ import {
   eventsResource,
   eventually,
   podsResource,
-  startTestCore,
 } from "@skiff/sdk";
-import { ModuleHost } from "../../../cli/modules.ts";
+import { startModuleCore } from "../../../cli/module_core.ts";
 import { PersistentVolumeClaimSchema } from "../api/persistent_volume_claim.ts";
 import { workloadsOperator } from "../operator.ts";
 import type { StatefulSet } from "../api/stateful_set.ts";
@@ -458,20 +457,10 @@ async function startWithClaims() {
     },
     controllers: [],
   });
-  const core = await startTestCore();
-  const host = new ModuleHost(core.api, () => core.inProcessClient, () => {}, {
+  return await startModuleCore({
     claims: () => Promise.resolve(claimsOnly),
     workloads: () => Promise.resolve(workloadsOperator),
   });
-  await host.install("claims");
-  await host.install("workloads");
-  return {
-    client: core.client,
-    async close() {
-      await host.stopAll();
-      await core.close();
-    },
-  };
 }
 
 interface Claim {
