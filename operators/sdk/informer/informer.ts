@@ -290,12 +290,19 @@ export class Informer<T = KubeObject> {
     if (signal.aborted) return 0;
     let idle = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // One timer per idle period, not one per event: an event only moves `lastEvent`, and the timer, when
+    // it fires early, waits out the rest. Re-arming per event cost ~5-10 µs of the API server's CPU per
+    // Pod create for each in-process informer of pods.
+    let lastEvent = 0;
+    const check = () => {
+      const quiet = performance.now() - lastEvent;
+      if (quiet < idleMs) return void (timer = setTimeout(check, idleMs - quiet));
+      idle = true;
+      watchAbort.abort();
+    };
     const arm = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        idle = true;
-        watchAbort.abort();
-      }, idleMs);
+      lastEvent = performance.now();
+      timer ??= setTimeout(check, idleMs);
     };
     this.stats.watches++;
     let count = 0;

@@ -263,3 +263,32 @@ Deno.test("a bookmark moves the informer's resourceVersion on without telling ha
     await core.close();
   }
 });
+
+Deno.test("an informer whose watch goes quiet past idleTimeoutMs starts a new watch, and steady events keep it open", async () => {
+  const core = await startTestCore();
+  try {
+    const leases = core.client.resource(leasesResource).namespace("default");
+    const errors: string[] = [];
+    const informer = new Informer(leases, {
+      idleTimeoutMs: 1500,
+      onError: (e, phase) => errors.push(`${phase}: ${(e as Error).message}`),
+    });
+    const running = informer.run();
+    await informer.waitForSync();
+    // Events every ~100 ms for over 2 s: longer than the idle timeout, yet never 1.5 s without one.
+    for (let i = 0; i < 22; i++) {
+      await leases.create(lease(`l${i}`));
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.deepEqual(errors, [], "a watch with events is not idle");
+    assert.equal(informer.stats.watches, 1);
+    await eventually(() => informer.stats.watches >= 2);
+    assert.equal(errors[0], "watch: watch sent nothing for 1500 ms");
+    await leases.create(lease("after"));
+    await eventually(() => informer.store.get("default/after") !== undefined);
+    informer.stop();
+    await running;
+  } finally {
+    await core.close();
+  }
+});
