@@ -16,6 +16,7 @@
  */
 import { Buffer } from "node:buffer";
 import { H2Connection, type H2Response, type H2StreamError } from "./_etcd_h2.ts";
+import { Deadlines } from "./_deadlines.ts";
 
 /** gRPC status codes by number, for messages shaped like grpc-js's. */
 const STATUS_NAMES = [
@@ -334,6 +335,9 @@ function statusError(response: H2Response, status: Map<string, string>): Error |
   return grpcError(Number.isInteger(code) ? code : 2, decodeGrpcMessage(status.get("grpc-message") ?? ""));
 }
 
+/** The deadlines of every unary call in flight, on one timer. */
+const deadlines = new Deadlines();
+
 /** One unary call on an open connection. */
 async function call(
   connection: H2Connection,
@@ -344,14 +348,14 @@ async function call(
   const timeoutMs = Math.max(1, Math.ceil(deadline - Date.now()));
   // etcd gives up on the request too when the client has.
   const exchange = connection.request(withTimeout(headers, timeoutMs), grpcFrame(message));
-  const timer = setTimeout(() => exchange.cancel("Deadline exceeded"), timeoutMs);
+  const timer = deadlines.add(deadline, () => exchange.cancel("Deadline exceeded"));
   let response: H2Response;
   try {
     response = await exchange.response;
   } catch (e) {
     throw streamError(e as H2StreamError);
   } finally {
-    clearTimeout(timer);
+    timer.clear();
   }
   const failure = statusError(response, response.trailers ?? response.headers);
   if (failure) throw failure;
