@@ -11,7 +11,9 @@
  * creates/s ÷ raw puts/s, target ≥ 0.5) and `watch_p99_ms` (target ≤ 50). BENCH_PODS sets the count
  * (default 10,000). On a shared box the rates move with the load; the CPU figures do much less:
  * `api_server_cpu_us_per_create` is the CPU (all threads) the Skiff process spent per create,
- * `etcd_cpu_us_per_put` and `etcd_cpu_us_per_create` what etcd spent per raw put and per API create.
+ * `etcd_cpu_us_per_put` and `etcd_cpu_us_per_create` what etcd spent per raw put and per API create,
+ * `client_cpu_us_per_put` and `client_cpu_us_per_create` what this benchmark's own process spent (the
+ * etcd3 client, then fetch over HTTPS): on a 2-core box all three share the same cores.
  *
  * @module
  */
@@ -125,10 +127,12 @@ try {
   const json = JSON.stringify(benchPod("x"));
   log(`raw etcd3 puts of ${json.length}-byte pods, ${IN_FLIGHT} in flight`);
   const etcdBeforeRaw = await cpuMs(etcdProcess);
+  const clientBeforeRaw = await cpuMs([Deno.pid]);
   const raw = await pool(PODS, IN_FLIGHT, async (i) => {
     await client.put(`/raw/pods/bench/p-${i}`).value(JSON.stringify(benchPod(`p-${i}`)));
   }, "raw puts");
   const etcdPerPut = (await cpuMs(etcdProcess) - etcdBeforeRaw) * 1000 / PODS;
+  const clientPerPut = (await cpuMs([Deno.pid]) - clientBeforeRaw) * 1000 / PODS;
   log(`raw: ${round(raw)} puts/s`);
 
   const onEtcd = await startSkiff([
@@ -140,13 +144,15 @@ try {
   ]);
   const serverBefore = await cpuMs([onEtcd.child.pid]);
   const etcdBefore = await cpuMs(etcdProcess);
+  const clientBefore = await cpuMs([Deno.pid]);
   const api = await apiCreates(onEtcd, "api creates (etcd)");
   const serverPerCreate = (await cpuMs([onEtcd.child.pid]) - serverBefore) * 1000 / PODS;
   const etcdPerCreate = (await cpuMs(etcdProcess) - etcdBefore) * 1000 / PODS;
+  const clientPerCreate = (await cpuMs([Deno.pid]) - clientBefore) * 1000 / PODS;
   log(
     `api on etcd: server CPU ${round(serverPerCreate, 0)} µs/create, etcd ${
       round(etcdPerCreate, 0)
-    } µs/create`,
+    } µs/create, this client ${round(clientPerCreate, 0)} µs/create (${round(clientPerPut, 0)} µs/raw put)`,
   );
   log(`api on etcd: ${round(api)} creates/s (ratio ${round(api / raw, 3)})`);
   const watch = await watchLatency(onEtcd);
@@ -170,6 +176,8 @@ try {
     api_server_cpu_us_per_create: round(serverPerCreate, 0),
     etcd_cpu_us_per_put: round(etcdPerPut, 0),
     etcd_cpu_us_per_create: round(etcdPerCreate, 0),
+    client_cpu_us_per_put: round(clientPerPut, 0),
+    client_cpu_us_per_create: round(clientPerCreate, 0),
     api_create_per_s_embedded: round(embedded),
     watchers: WATCHERS,
     watch_p50_ms: round(watch.p50),

@@ -20,7 +20,11 @@ import type {
 /** One write of a transaction; no `value` means delete. */
 export interface Mutation {
   key: Buffer;
+  /** The key as a latin1 string (one char per byte), for maps. */
+  id: string;
   value?: Buffer;
+  /** What `value` encodes, as the writer passed it. */
+  object?: unknown;
   /** Time to live in ms, for a put. */
   expireIn?: number;
 }
@@ -78,13 +82,15 @@ export class EtcdAtomic implements AtomicOperation {
     if (expireIn !== undefined && !(Number.isFinite(expireIn) && expireIn > 0)) {
       throw new InvalidEntryError(`expireIn must be a positive number of milliseconds, got ${expireIn}`);
     }
-    this.#mutations.set(encoded.toString("latin1"), { key: encoded, value: encodeValue(value), expireIn });
+    const id = encoded.toString("latin1");
+    this.#mutations.set(id, { key: encoded, id, value: encodeValue(value), object: value, expireIn });
     return this;
   }
 
   delete(key: KvKey): this {
     const encoded = this.codec.encode(key);
-    this.#mutations.set(encoded.toString("latin1"), { key: encoded });
+    const id = encoded.toString("latin1");
+    this.#mutations.set(id, { key: encoded, id });
     return this;
   }
 

@@ -14,6 +14,7 @@ import { decodeValue, type KeyCodec, type KeyRange } from "./_etcd_keys.ts";
 import type { EtcdClient, WatchStream } from "./_etcd_client.ts";
 import type { WatchEvent as EtcdEvent, WatchResponse } from "./_etcd_proto.ts";
 import type { WatchEvent } from "./types.ts";
+import type { WrittenObjects } from "./_etcd_written.ts";
 
 /** One attempt: the stream once it is open (a failure may be reported before). */
 interface Attempt {
@@ -33,6 +34,8 @@ export interface WatchOptions {
   range: KeyRange;
   /** The first revision to deliver (the watch's `after` + 1). */
   startRevision: number;
+  /** For a read-only watch: the objects its store wrote, taken instead of decoding the same bytes. */
+  written?: WrittenObjects;
   /** Every revision etcd reports, so the store knows the newest revision it has seen. */
   onRevision(revision: number): void;
   /** etcd said history before `revision` is compacted. */
@@ -155,12 +158,14 @@ export class EtcdWatch<T> {
 
   #decode(event: EtcdEvent): WatchEvent<T> {
     const isDelete = event.type === "DELETE";
+    const { kv, prev_kv: prev } = event;
+    const written = this.options.written;
     return {
       type: isDelete ? "delete" : "put",
-      key: this.options.codec.decode(event.kv.key),
-      value: isDelete ? null : decodeValue<T>(event.kv.value),
-      prevValue: event.prev_kv ? decodeValue<T>(event.prev_kv.value) : null,
-      revision: Number(event.kv.mod_revision),
+      key: this.options.codec.decode(kv.key),
+      value: isDelete ? null : (written?.get(kv.key, kv.mod_revision) ?? decodeValue<T>(kv.value)) as T,
+      prevValue: prev ? (written?.get(prev.key, prev.mod_revision) ?? decodeValue<T>(prev.value)) as T : null,
+      revision: Number(kv.mod_revision),
     };
   }
 

@@ -32,6 +32,7 @@ import type {
   WatchOptions,
 } from "./types.ts";
 import { decodeValue, KeyCodec } from "./_etcd_keys.ts";
+import { WrittenObjects } from "./_etcd_written.ts";
 import { decodeCursor } from "./_cursor.ts";
 import {
   type CallContext,
@@ -124,6 +125,8 @@ class EtcdStore implements Store {
   readonly #leases: LeaseCache;
   readonly #committer: Committer;
   readonly #watches = new Set<EtcdWatch<unknown>>();
+  /** What this store wrote lately, for read-only watches. */
+  readonly #written = new WrittenObjects();
   /** A key nobody writes, for cheap reads that only want a revision. */
   readonly #probeKey: Buffer;
   /** The newest revision any reply showed: where a watch without `after` starts. */
@@ -213,14 +216,20 @@ class EtcdStore implements Store {
     // etcd keeps the events of its compaction revision itself; the interface forgets them too, so a
     // watch that needs them fails here (the embedded store behaves the same).
     if (after < this.#compacted) return failed(new RevisionCompactedError(after, this.#compacted));
+    const readOnly = options.readOnly === true;
+    if (readOnly) this.#written.wanted++;
     const watch = new EtcdWatch<T>({
       client: this.#client,
       codec: this.#codec,
       range,
       startRevision: after + 1,
+      written: readOnly ? this.#written : undefined,
       onRevision: (rev) => this.#seen = Math.max(this.#seen, rev),
       onCompacted: (rev) => this.#compacted = Math.max(this.#compacted, rev),
-      onEnd: (w) => this.#watches.delete(w),
+      onEnd: (w) => {
+        this.#watches.delete(w);
+        if (readOnly) this.#written.wanted--;
+      },
     });
     this.#watches.add(watch as EtcdWatch<unknown>);
     return watch.readable;
@@ -305,7 +314,9 @@ class EtcdStore implements Store {
         )
         : [];
       try {
-        return await this.#committer.commit({ compares, mutations, leases });
+        const result = await this.#committer.commit({ compares, mutations, leases });
+        if (result.ok) this.#written.record(mutations, result.versionstamp);
+        return result;
       } catch (e) {
         if (attempt > 0 || !isLeaseGoneError(e)) throw e;
         for (const id of leases) if (id) this.#leases.forget(id);

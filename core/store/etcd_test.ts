@@ -56,7 +56,10 @@ Deno.test("etcd leases are shared within the reuse window and granted with the w
 });
 
 Deno.test("etcd commits whose outcome was unknown are recognised by their own bytes", () => {
-  const mine: Mutation[] = [{ key: Buffer.from("/a"), value: Buffer.from("1") }, { key: Buffer.from("/b") }];
+  const mine: Mutation[] = [
+    { key: Buffer.from("/a"), id: "/a", value: Buffer.from("1") },
+    { key: Buffer.from("/b"), id: "/b" },
+  ];
   const reads = (kvs: { value: string; rev: string }[][]) =>
     kvs.map((list) => ({
       response_range: { kvs: list.map((kv) => ({ value: Buffer.from(kv.value), mod_revision: kv.rev })) },
@@ -69,6 +72,30 @@ Deno.test("etcd commits whose outcome was unknown are recognised by their own by
   );
   assert.equal(landedRevision([mine[1]], reads([[]]), "9"), "9", "a delete-only commit: the key is gone");
   assert.equal(landedRevision([], reads([]), "9"), undefined);
+});
+
+Deno.test("a read-only etcd watch gets the objects this store wrote, an ordinary one its own decoded copies", async () => {
+  const store = await openShared();
+  try {
+    const after = await store.revision();
+    const readOnly = store.watch<{ n: number }>({ prefix: ["w"] }, { after, readOnly: true });
+    const ordinary = store.watch<{ n: number }>({ prefix: ["w"] }, { after });
+    const first = { n: 1 }, second = { n: 2 };
+    await store.set(["w", "a"], first);
+    await store.atomic().set(["w", "a"], second).commit();
+    const [created, updated] = await take(readOnly, 2);
+    assert.equal(created.value, first, "the very object written");
+    assert.equal(updated.value, second);
+    assert.equal(updated.prevValue, first, "the previous value too, when this store wrote it");
+    const copies = await take(ordinary, 2);
+    assert.deepEqual(copies.map((e) => e.value), [first, second]);
+    assert.notEqual(copies[0].value, first, "a decoded copy, which its reader may change");
+    assert.notEqual(copies[1].prevValue, first);
+    await readOnly.cancel();
+    await ordinary.cancel();
+  } finally {
+    await store.close();
+  }
 });
 
 Deno.test({

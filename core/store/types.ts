@@ -101,6 +101,13 @@ export interface WatchOptions {
    * `RevisionCompactedError`.
    */
   after?: number;
+  /**
+   * The reader never changes the values it gets: the store may then hand it the very objects a write
+   * through this store passed in (instead of decoding etcd's copy), shared with that writer and with
+   * other read-only watches. The writer must not change an object after writing it either (setting
+   * `metadata.resourceVersion` to the write's revision is the one change allowed).
+   */
+  readOnly?: boolean;
 }
 
 /** The storage interface the API server is built on. */
