@@ -18,6 +18,8 @@ import { RevisionCompactedError, type Store, type WatchEvent } from "@skiff/stor
 import type { KvKey } from "@skiff/store";
 import type { KubeObject } from "./admission.ts";
 import { type Resource, servedForm } from "./registry.ts";
+import { asPartialObjectMetadata } from "./table/partial.ts";
+import type { MetaVersion } from "./table/types.ts";
 
 /** Events a hub keeps for watches that start behind it (a Pod event is ~1-2 KiB: ~0.5 MiB). */
 export const REPLAY_EVENTS = 256;
@@ -41,12 +43,14 @@ const encoder = new TextEncoder();
 
 /**
  * A store event as every watcher of a collection shares it: decoded once, and encoded once per wire
- * form (event type, which side of the change, API version) no matter how many watchers send it.
+ * form (event type, which side of the change, API version, whole object or metadata alone) no matter
+ * how many watchers send it.
  *
  * @example
  * ```ts
  * const shared = new SharedEvent(event);
  * const bytes = shared.line("ADDED", "value", pods); // {"type":"ADDED","object":{...}}\n
+ * const meta = shared.line("ADDED", "value", pods, "v1"); // {"type":"ADDED","object":{"kind":"PartialObjectMetadata",...}}\n
  * ```
  */
 export class SharedEvent {
@@ -59,13 +63,19 @@ export class SharedEvent {
 
   /**
    * The event as one line of JSON: `type` with the new value or the previous one, as `res` presents
-   * it (its apiVersion and kind, the change's revision as resourceVersion).
+   * it (its apiVersion and kind, the change's revision as resourceVersion); with `metadata`, only its
+   * metadata, as a PartialObjectMetadata of that meta.k8s.io version (metadata-only watches, such as
+   * the garbage collector's, are a watcher of every kind: they share one encoding like the rest).
    */
-  line(type: string, side: "value" | "prevValue", res: Resource): Uint8Array {
-    const key = `${type} ${side} ${res.apiVersion} ${res.kind}`;
+  line(type: string, side: "value" | "prevValue", res: Resource, metadata?: MetaVersion): Uint8Array {
+    const key = `${type} ${side} ${res.apiVersion} ${res.kind} ${metadata ?? ""}`;
     let bytes = this.#lines?.get(key);
     if (!bytes) {
-      bytes = encoder.encode(JSON.stringify({ type, object: this.object(side, res) }) + "\n");
+      const object = this.object(side, res);
+      bytes = encoder.encode(
+        JSON.stringify({ type, object: metadata ? asPartialObjectMetadata(object, metadata) : object }) +
+          "\n",
+      );
       (this.#lines ??= new Map()).set(key, bytes);
     }
     return bytes;
@@ -73,15 +83,17 @@ export class SharedEvent {
 
   /**
    * One side of the change as `res` presents it (its apiVersion and kind, the change's revision as
-   * resourceVersion). The object belongs to this event alone; presenting it in place is safe because
-   * callers serialize it right away, before another form may present it differently.
+   * resourceVersion): a new object and metadata over the stored fields, which are shared (the store
+   * may hand hubs the very object a write passed in: they watch read-only) and must not be changed.
    */
   object(side: "value" | "prevValue", res: Resource): KubeObject {
-    const object = servedForm(res, this.event[side]!);
-    object.apiVersion = res.apiVersion;
-    object.kind = res.kind;
-    object.metadata.resourceVersion = String(this.revision);
-    return object;
+    const stored = servedForm(res, this.event[side]!);
+    return {
+      ...stored,
+      apiVersion: res.apiVersion,
+      kind: res.kind,
+      metadata: { ...stored.metadata, resourceVersion: String(this.revision) },
+    };
   }
 }
 
@@ -138,7 +150,7 @@ class Hub {
 
   constructor(store: Store, prefix: KvKey, after: number, private readonly onDone: () => void) {
     this.floor = after;
-    this.#reader = store.watch<KubeObject>({ prefix }, { after }).getReader();
+    this.#reader = store.watch<KubeObject>({ prefix }, { after, readOnly: true }).getReader();
     this.#pump();
   }
 
@@ -219,7 +231,7 @@ function catchUp(
   listener: HubListener,
   currentHub: () => Hub | undefined,
 ): HubSubscription {
-  const reader = store.watch<KubeObject>({ prefix }, { after }).getReader();
+  const reader = store.watch<KubeObject>({ prefix }, { after, readOnly: true }).getReader();
   let joined: HubSubscription | undefined;
   let cancelled = false;
   (async () => {

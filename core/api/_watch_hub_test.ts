@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { openEmbeddedStore, openEtcdStore, type Store } from "@skiff/store";
 import { startEtcd } from "@skiff/test-harness";
+import { builtinDefinitions } from "@skiff/kinds";
+import { Registry } from "./registry.ts";
 import { type HubListener, REPLAY_EVENTS, type SharedEvent, watchCollection } from "./_watch_hub.ts";
 
 /** A real store that counts its open watch streams (the hub's sharing is what these tests check). */
@@ -192,5 +194,44 @@ Deno.test("the store closing ends every watch of a hub", async () => {
   await store.close();
   assert.deepEqual(await a.until(1), ["end"]);
   assert.deepEqual(await b.until(1), ["end"]);
+  await Deno.remove(dir, { recursive: true });
+});
+
+Deno.test("metadata-only watchers share one encoding of each event, beside the whole object's", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "skiff-hub-" });
+  const store = await openEmbeddedStore({ path: `${dir}/store.sqlite` });
+  const registry = new Registry();
+  for (const def of builtinDefinitions) registry.add(def, { builtin: true });
+  const pods = registry.lookup("", "v1", "pods")!;
+  const heard: SharedEvent[] = [];
+  const listener: HubListener = { event: (e) => void heard.push(e), error: () => {}, end: () => {} };
+  const a = watchCollection(store, PREFIX, await store.revision(), listener);
+  const b = watchCollection(store, PREFIX, await store.revision(), listener);
+  await store.set([...PREFIX, "web"], {
+    metadata: { name: "web", namespace: "default" },
+    spec: { containers: [] },
+  });
+  const deadline = Date.now() + 5000;
+  while (heard.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+  a.cancel(), b.cancel();
+  const [first, second] = heard;
+  assert.equal(first, second, "both watchers hear the same shared event");
+  const meta = first.line("ADDED", "value", pods, "v1");
+  assert.equal(second.line("ADDED", "value", pods, "v1"), meta, "encoded once for every metadata watcher");
+  const decoded = JSON.parse(new TextDecoder().decode(meta));
+  assert.deepEqual(decoded, {
+    type: "ADDED",
+    object: {
+      kind: "PartialObjectMetadata",
+      apiVersion: "meta.k8s.io/v1",
+      metadata: { name: "web", namespace: "default", resourceVersion: String(first.revision) },
+    },
+  });
+  const whole = JSON.parse(new TextDecoder().decode(first.line("ADDED", "value", pods)));
+  assert.equal(whole.object.kind, "Pod");
+  assert.deepEqual(whole.object.spec, { containers: [] });
+  const beta = JSON.parse(new TextDecoder().decode(first.line("ADDED", "value", pods, "v1beta1")));
+  assert.equal(beta.object.apiVersion, "meta.k8s.io/v1beta1");
+  await store.close();
   await Deno.remove(dir, { recursive: true });
 });

@@ -25,7 +25,15 @@ import { type DeleteOptions, type ListOptions, type Objects, target, type WriteO
 import type { ResourceTarget } from "./_paths.ts";
 import { parseFieldSelector, parseLabelSelector } from "./selectors.ts";
 import { watchStream } from "./watch.ts";
-import { negotiate, notAcceptable, parseIncludeObject, toTable } from "./table/mod.ts";
+import {
+  negotiate,
+  type Negotiated,
+  notAcceptable,
+  parseIncludeObject,
+  partialList,
+  partialObject,
+  toTable,
+} from "./table/mod.ts";
 import type { FieldValidation } from "./_validation.ts";
 import { serveTokenRequest, type TokenIssuer } from "./_token_request.ts";
 import { servePodBinding } from "./_pod_binding.ts";
@@ -82,12 +90,11 @@ export async function serveResource(
   if (!name) {
     switch (method) {
       case "GET": {
-        const table = tableRequest(c);
+        const form = readForm(c);
         const list = await objects.list(res, namespace, listOptions(c, res));
-        if (table) {
-          const listMeta = { resourceVersion: list.resourceVersion, continue: list.continue };
-          return c.json(toTable(res, list.items, { ...table, listMeta }));
-        }
+        const listMeta = { resourceVersion: list.resourceVersion, continue: list.continue };
+        if (form.as === "table") return c.json(toTable(res, list.items, { ...form, listMeta }));
+        if (form.as === "metadata") return c.json(partialList(res, list.items, form, listMeta));
         const metadata: Record<string, string> = { resourceVersion: list.resourceVersion };
         if (list.continue) metadata.continue = list.continue;
         return c.json({ kind: res.listKind, apiVersion: res.apiVersion, metadata, items: list.items });
@@ -114,14 +121,18 @@ export async function serveResource(
 
   switch (method) {
     case "GET": {
-      const table = subresource === "scale" ? undefined : tableRequest(c);
+      const form = readForm(c);
       const obj = await objects.get(res, namespace, name);
-      if (table) {
+      if (subresource === "scale") {
+        const scale = toScale(res, obj);
+        return c.json(form.as === "metadata" ? partialObject(res, scale, form, "*autoscaling.Scale") : scale);
+      }
+      if (form.as === "table") {
         return c.json(
-          toTable(res, [obj], { ...table, listMeta: { resourceVersion: obj.metadata.resourceVersion } }),
+          toTable(res, [obj], { ...form, listMeta: { resourceVersion: obj.metadata.resourceVersion } }),
         );
       }
-      return c.json(subresource === "scale" ? toScale(res, obj) : obj);
+      return c.json(form.as === "metadata" ? partialObject(res, obj, form) : obj);
     }
     case "PUT": {
       const body = await readObject(c.req.raw) as KubeObject;
@@ -288,14 +299,20 @@ async function respondScale(
 
 // ---- query parsing -------------------------------------------------------------------------------
 
-/** A GET that asks for a meta.k8s.io Table (kubectl get): its version and includeObject; 406 for nothing we serve. */
-function tableRequest(c: Context) {
+/**
+ * The form a GET asks for: the object, a meta.k8s.io Table (kubectl get) with its includeObject, or
+ * PartialObjectMetadata(List) (metadata-only clients); 406 for nothing we serve.
+ */
+function readForm(c: Context): ReadForm {
   const form = negotiate(c.req.header("accept") ?? null);
   if (!form) throw notAcceptable();
-  return form.as === "table"
-    ? { version: form.version, includeObject: parseIncludeObject(c.req.query("includeObject")) }
-    : undefined;
+  if (form.as !== "table") return form;
+  return { ...form, includeObject: parseIncludeObject(c.req.query("includeObject")) };
 }
+
+type ReadForm =
+  | Exclude<Negotiated, { as: "table" }>
+  | (Extract<Negotiated, { as: "table" }> & { includeObject: ReturnType<typeof parseIncludeObject> });
 
 function isTrue(v: string | undefined): boolean {
   return v === "true" || v === "1";
@@ -390,12 +407,16 @@ function watchResponse(
     ];
   }
   const sie = c.req.query("sendInitialEvents");
+  const form = readForm(c);
   const body = watchStream(objects, t.resource, t.namespace, {
     ...list,
     sendInitialEvents: sie === undefined ? undefined : isTrue(sie),
     allowWatchBookmarks: isTrue(c.req.query("allowWatchBookmarks")),
     timeoutSeconds: integer(c, "timeoutSeconds"),
-    table: tableRequest(c),
+    table: form.as === "table" ? form : undefined,
+    // kube-apiserver turns each event's object into the negotiated form; PartialObjectMetadataList
+    // fails for one object, and its watch encoder then logs that and sends the whole object.
+    metadata: form.as === "metadata" && form.kind === "PartialObjectMetadata" ? form.version : undefined,
   });
   return new Response(body, {
     status: 200,

@@ -7,6 +7,7 @@
  * - selectors: an object that stops matching arrives as DELETED, one that starts matching as ADDED.
  * - allowWatchBookmarks: a BOOKMARK with the newest revision delivered, every BOOKMARK_EVERY_MS.
  * - table: every event's object as a Table of one row, column definitions on the first only.
+ * - metadata: every event's object as a PartialObjectMetadata (ERROR Status objects as they are).
  *
  * @module
  */
@@ -15,7 +16,12 @@ import type { KubeObject } from "./admission.ts";
 import { ApiError } from "./errors.ts";
 import type { ListOptions, Objects } from "./objects.ts";
 import { collectionKey, type Resource, servedForm } from "./registry.ts";
-import { tableWatch, type TableWatchOptions } from "./table/mod.ts";
+import {
+  asPartialObjectMetadata,
+  type MetaVersion,
+  tableWatch,
+  type TableWatchOptions,
+} from "./table/mod.ts";
 import {
   asSubscriberError,
   type HubListener,
@@ -32,6 +38,11 @@ export interface WatchRequest extends Pick<ListOptions, "labelSelector" | "field
   timeoutSeconds?: number;
   /** Send each event's object as a meta.k8s.io Table of one row (`kubectl get -w`). */
   table?: TableWatchOptions;
+  /**
+   * Send each event's object as a PartialObjectMetadata of this meta.k8s.io version (metadata-only
+   * informers: `Accept: application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1`).
+   */
+  metadata?: MetaVersion;
 }
 
 /** A watch event on the wire. */
@@ -74,8 +85,15 @@ export function watchStream(
   return new ReadableStream<Uint8Array>({
     start: async (controller) => {
       const asTable = request.table && tableWatch(res, request.table);
+      const metadata = request.metadata;
       const send = (e: WireEvent) => {
-        if (!closed) controller.enqueue(encoder.encode(JSON.stringify(asTable ? asTable(e) : e) + "\n"));
+        if (closed) return;
+        let wire: unknown = e;
+        if (asTable) wire = asTable(e);
+        else if (metadata && !isStatus(e.object)) {
+          wire = { type: e.type, object: asPartialObjectMetadata(e.object as KubeObject, metadata) };
+        }
+        controller.enqueue(encoder.encode(JSON.stringify(wire) + "\n"));
       };
       const end = () => {
         if (closed) return;
@@ -139,7 +157,7 @@ export function watchStream(
           const form = wireForm(objects, e, request, res);
           if (!form || closed) return;
           if (asTable) send({ type: form.type, object: e.object(form.side, res) });
-          else controller.enqueue(e.line(form.type, form.side, res));
+          else controller.enqueue(e.line(form.type, form.side, res, metadata));
         },
         error: (e) => {
           if (closed) return;
@@ -181,6 +199,11 @@ function wireForm(
   if (now) return { type: "ADDED", side: "value" };
   if (before) return { type: "DELETED", side: "value" };
   return null;
+}
+
+/** A meta/v1 Status (an ERROR event's object), which every response form passes through as it is. */
+function isStatus(object: WireEvent["object"]): boolean {
+  return object.kind === "Status" && object.apiVersion === "v1";
 }
 
 function bookmark(res: Resource, revision: number, initialEnd: boolean): Record<string, unknown> {

@@ -45,6 +45,7 @@ import {
   type VersionRef,
 } from "./_embedded_layout.ts";
 import { acquireLock, releaseLock } from "./_lockfile.ts";
+import { fitsGroup, type Mutation, type PendingCommit, planCommits } from "./_embedded_commit.ts";
 import { EventFeed } from "./_embedded_watch.ts";
 import type {
   AtomicCheck,
@@ -97,10 +98,11 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<
   return store;
 }
 
-type Mutation = { type: "set"; key: KvKey; value: unknown; expireIn?: number } | {
-  type: "delete";
-  key: KvKey;
-};
+/** A commit waiting in the queue, with what settles its caller's promise. */
+interface QueuedCommit extends PendingCommit {
+  resolve(result: KvCommitResult | KvCommitError): void;
+  reject(error: unknown): void;
+}
 
 /** Resolves a stored version to its JSON, or null when compaction removed it. */
 export type VersionReader = (key: KvKey, ref: VersionRef) => Promise<string | null>;
@@ -111,6 +113,9 @@ class EmbeddedStore implements Store {
   #lockFile: string;
   #historyLimit: number;
   #writes = new Mutex();
+  /** Commits waiting for the one under way; they leave together when it is done. */
+  #queued: QueuedCommit[] = [];
+  #draining = false;
   #rev = 0;
   #revVs: string | null = null;
   #compacted = 0;
@@ -339,116 +344,88 @@ class EmbeddedStore implements Store {
       }
       encoded.set(id, json);
     }
-    return this.#writes.run(async () => {
-      for (let attempt = 0;; attempt++) {
-        const result = await this.#tryCommit(checks, [...byKey.values()], encoded);
-        if (result !== "retry") return result;
-        // Another writer moved the revision key: take its revision and try again.
-        if (attempt === 5) {
-          throw new StoreUnavailableError("the embedded store is being written by another process");
-        }
-        const rev = await this.#kv.get<number>(REV_KEY);
-        this.#rev = rev.value ?? 0;
-        this.#revVs = rev.versionstamp;
-      }
-    });
+    const { promise, resolve, reject } = Promise.withResolvers<KvCommitResult | KvCommitError>();
+    this.#queued.push({ checks, mutations: [...byKey.values()], encoded, resolve, reject });
+    if (!this.#draining) this.#drain();
+    return promise;
   }
 
-  async #tryCommit(
-    checks: AtomicCheck[],
-    mutations: Mutation[],
-    encoded: Map<string, string>,
-  ): Promise<KvCommitResult | KvCommitError | "retry"> {
+  /** Commits what is queued, in groups (see _embedded_commit.ts), until nothing is. */
+  async #drain(): Promise<void> {
+    this.#draining = true;
+    try {
+      while (this.#queued.length > 0) {
+        let n = 1;
+        while (n < this.#queued.length && fitsGroup(this.#queued.slice(0, n), this.#queued[n])) n++;
+        const group = this.#queued.splice(0, n);
+        try {
+          const results = await this.#writes.run(() => this.#commitGroup(group));
+          group.forEach((c, i) => c.resolve(results[i]));
+        } catch (e) {
+          for (const c of group) c.reject(e);
+        }
+      }
+    } finally {
+      this.#draining = false;
+    }
+  }
+
+  async #commitGroup(group: PendingCommit[]): Promise<(KvCommitResult | KvCommitError)[]> {
+    for (let attempt = 0;; attempt++) {
+      this.#assertOpen();
+      const results = await this.#tryCommit(group);
+      if (results !== "retry") return results;
+      // Another writer moved the revision key: take its revision and try again.
+      if (attempt === 5) {
+        throw new StoreUnavailableError("the embedded store is being written by another process");
+      }
+      const rev = await this.#kv.get<number>(REV_KEY);
+      this.#rev = rev.value ?? 0;
+      this.#revVs = rev.versionstamp;
+    }
+  }
+
+  async #tryCommit(group: PendingCommit[]): Promise<(KvCommitResult | KvCommitError)[] | "retry"> {
     const keys = new Map<string, KvKey>();
-    for (const k of [...checks.map((c) => c.key), ...mutations.map((m) => m.key)]) keys.set(keyId(k), k);
-    const current = new Map<string, Deno.KvEntryMaybe<DataRecord>>();
+    for (const c of group) {
+      for (const k of [...c.checks.map((c) => c.key), ...c.mutations.map((m) => m.key)]) {
+        keys.set(keyId(k), k);
+      }
+    }
     const all = [...keys.values()];
-    for (let i = 0; i < all.length; i += 10) {
-      const batch = all.slice(i, i + 10);
-      (await this.#kv.getMany<DataRecord[]>(batch.map(dataKey))).forEach((e, b) =>
-        current.set(keyId(batch[b]), e)
-      );
-    }
-    for (const c of checks) {
-      const rec = current.get(keyId(c.key))!.value;
-      if (c.versionstamp === null ? rec !== null : rec === null || String(rec.m) !== c.versionstamp) {
-        return { ok: false };
-      }
-    }
-
-    const rev = this.#rev + 1;
+    const batches: KvKey[][] = [];
+    for (let i = 0; i < all.length; i += 10) batches.push(all.slice(i, i + 10));
+    const read = (await Promise.all(batches.map((b) => this.#kv.getMany<DataRecord[]>(b.map(dataKey)))))
+      .flat();
+    const current = new Map<string, DataRecord | null>();
     const op = this.#kv.atomic().check({ key: REV_KEY, versionstamp: this.#revVs });
-    for (const k of keys.values()) {
-      op.check({ key: dataKey(k), versionstamp: current.get(keyId(k))!.versionstamp });
-    }
-    const log: LogMutation[] = [];
-    const live: { mutation: LogMutation; value: string | null; prev: string | undefined | null }[] = [];
-    // Copies and chunks that would push the commit over Deno KV's size limit are written beforehand.
-    const early: [Deno.KvKey, unknown][] = [];
-    const inline = (chars: number) => chars <= INLINE_MAX_CHARS;
-    let budget = 0;
-    for (const m of mutations) {
-      const rec = current.get(keyId(m.key))!.value;
-      if (rec?.n === 0) budget += rec.s!.length * 2;
-      const json = encoded.get(keyId(m.key));
-      if (json !== undefined && inline(json.length)) budget += json.length * 2;
-    }
-    const late = budget <= COMMIT_BUDGET_BYTES;
-    const put = (key: Deno.KvKey, value: unknown) => late ? op.set(key, value) : early.push([key, value]);
+    all.forEach((k, i) => {
+      current.set(keyId(k), read[i].value);
+      op.check({ key: dataKey(k), versionstamp: read[i].versionstamp });
+    });
+    const plan = planCommits(group, current, this.#rev);
+    if (plan.published.length === 0) return plan.results;
+    for (const [key, value] of plan.writes) value === undefined ? op.delete(key) : op.set(key, value);
+    op.set(REV_KEY, plan.rev);
 
-    let j = 0;
-    for (const m of mutations) {
-      const rec = current.get(keyId(m.key))!.value;
-      if (m.type === "delete" && !rec) continue;
-      const prev = rec ? { m: rec.m, j: rec.j, n: rec.n } : null;
-      if (rec?.n === 0) put(versionKey(rec.m, rec.j), rec.s);
-      if (rec?.x !== undefined) op.delete(expiryKey(rec.x, m.key));
-      if (m.type === "delete") {
-        op.delete(dataKey(m.key));
-        log.push({ k: [...m.key], t: 1, p: prev });
-        live.push({ mutation: log[log.length - 1], value: null, prev: rec?.s });
-        continue;
-      }
-      const json = encoded.get(keyId(m.key))!;
-      const next: DataRecord = { m: rev, j, n: 0 };
-      if (inline(json.length) && late) next.s = json;
-      else {
-        const chunks = toChunks(json);
-        next.n = chunks.length;
-        chunks.forEach((c, i) => early.push([chunkKey(rev, j, i), c]));
-      }
-      if (m.expireIn !== undefined) {
-        next.x = Date.now() + m.expireIn;
-        op.set(expiryKey(next.x, m.key), 1);
-      }
-      op.set(dataKey(m.key), next);
-      log.push({ k: [...m.key], t: 0, j, n: next.n, p: prev });
-      live.push({ mutation: log[log.length - 1], value: json, prev: rec?.s });
-      j++;
-    }
-    if (log.length === 0) return { ok: true, versionstamp: String(this.#rev) };
-    op.set(REV_KEY, rev).set(logKey(rev), { e: log } satisfies LogRecord);
-
-    for (let i = 0; i < early.length; i += CHUNKS_PER_COMMIT) {
+    for (let i = 0; i < plan.early.length; i += CHUNKS_PER_COMMIT) {
       const batch = this.#kv.atomic();
-      for (const [k, v] of early.slice(i, i + CHUNKS_PER_COMMIT)) batch.set(k, v);
+      for (const [k, v] of plan.early.slice(i, i + CHUNKS_PER_COMMIT)) batch.set(k, v);
       await batch.commit();
     }
     const res = await op.commit();
     if (!res.ok) {
-      await this.#deleteKeys(early.map(([k]) => k));
+      await this.#deleteKeys(plan.early.map(([k]) => k));
       return "retry";
     }
-    this.#rev = rev;
+    this.#rev = plan.rev;
     this.#revVs = res.versionstamp;
-    this.#feed.published(rev, live);
-    for (const m of mutations) {
-      if (m.type === "set" && m.expireIn !== undefined) this.#armExpiry(Date.now() + m.expireIn);
+    for (const { rev, mutations } of plan.published) this.#feed.published(rev, mutations);
+    for (const at of plan.expiries) this.#armExpiry(at);
+    if (this.#rev - this.#compacted > this.#historyLimit + 1000 && !this.#compacting) {
+      this.compact(this.#rev - this.#historyLimit).catch(() => {});
     }
-    if (rev - this.#compacted > this.#historyLimit + 1000 && !this.#compacting) {
-      this.compact(rev - this.#historyLimit).catch(() => {});
-    }
-    return { ok: true, versionstamp: String(rev) };
+    return plan.results;
   }
 
   async #deleteKeys(keys: Deno.KvKey[]): Promise<void> {

@@ -1,7 +1,8 @@
 /**
  * Table output for `kubectl get`: meta.k8s.io Tables built as kube-apiserver builds them, kubectl's
  * printers for the built-in kinds Skiff serves, CRD additionalPrinterColumns through Kubernetes'
- * JSONPath, Accept negotiation, `includeObject`, and Table-wrapped watch events.
+ * JSONPath, Accept negotiation, `includeObject`, and Table-wrapped watch events; and the other
+ * meta.k8s.io response form, PartialObjectMetadata(List), for metadata-only clients.
  *
  * @example
  * ```ts
@@ -24,12 +25,21 @@
 export { type TableOptions, toTable } from "./to_table.ts";
 export { tableWatch, type TableWatchEvent, type TableWatchOptions } from "./watch.ts";
 export { negotiate, type Negotiated, notAcceptable, parseIncludeObject, wantsTable } from "./negotiate.ts";
+export {
+  asPartialObjectMetadata,
+  goTypeOf,
+  partialList,
+  partialObject,
+  type PartialTarget,
+} from "./partial.ts";
 export { age, humanDuration } from "./duration.ts";
 export { AGE_COLUMN, column, NAME_COLUMN, type PrintedRow, type Printer } from "./_printer.ts";
 export type {
   Cell,
   IncludeObject,
+  MetaVersion,
   PartialObjectMetadata,
+  PartialObjectMetadataList,
   Table,
   TableColumnDefinition,
   TableListMeta,

@@ -1,18 +1,23 @@
 /**
- * Content negotiation for Tables, as kube-apiserver does it (endpoints/handlers/negotiation): the Accept
- * clauses in order of preference, the first one the server can serve wins. kubectl sends
+ * Content negotiation for Tables and PartialObjectMetadata(List), as kube-apiserver does it
+ * (endpoints/handlers/negotiation): the Accept clauses in order of preference, the first one the server
+ * can serve wins. kubectl sends
  * `application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json`
- * and so gets a meta.k8s.io/v1 Table; a client that accepts only forms the server lacks gets 406.
+ * and so gets a meta.k8s.io/v1 Table; client-go's metadata client sends
+ * `...,application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1,application/json` and gets the
+ * metadata alone; a client that accepts only forms the server lacks gets 406.
  *
  * @module
  */
 import { ApiError } from "../errors.ts";
+import type { PartialTarget } from "./partial.ts";
 import type { IncludeObject, TableVersion } from "./types.ts";
 
 /** The response form an Accept header asks for, and the media type to send it in. */
 export type Negotiated =
   | { as: "object"; mediaType: string }
-  | { as: "table"; version: TableVersion; mediaType: string };
+  | { as: "table"; version: TableVersion; mediaType: string }
+  | ({ as: "metadata"; mediaType: string } & PartialTarget);
 
 interface Clause {
   type: string;
@@ -109,14 +114,22 @@ function acceptable(
   params: Map<string, string>,
   type: string,
   subType: string,
-): { as: "object" } | { as: "table"; version: TableVersion } | undefined {
+):
+  | { as: "object" }
+  | { as: "table"; version: TableVersion }
+  | ({ as: "metadata" } & PartialTarget)
+  | undefined {
   // `stream=watch` is the only stream schema resource endpoints allow.
   const stream = params.get("stream");
   if (stream && stream !== "watch") return undefined;
   const as = params.get("as"), g = params.get("g"), v = params.get("v");
   if (as === undefined && g === undefined && v === undefined) return { as: "object" };
   if (g !== "meta.k8s.io" || (v !== "v1" && v !== "v1beta1")) return undefined;
-  // PartialObjectMetadata(List) is a form Kubernetes has and Skiff does not serve yet.
+  // Either metadata form is acceptable on any endpoint, in any media type the server encodes
+  // (AllowsMediaTypeTransform); whether it fits the answer is decided after the read, with a 406.
+  if (as === "PartialObjectMetadata" || as === "PartialObjectMetadataList") {
+    return { as: "metadata", kind: as, version: v };
+  }
   if (as !== "Table") return undefined;
   if (type !== "application" || (subType !== "json" && subType !== "yaml")) return undefined;
   return { as: "table", version: v };

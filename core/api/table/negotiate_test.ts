@@ -7,6 +7,17 @@ const KUBECTL_GET =
 const JSON_OBJECT = { as: "object", mediaType: "application/json" };
 const TABLE_V1 = { as: "table", version: "v1", mediaType: "application/json" };
 const TABLE_V1BETA1 = { as: "table", version: "v1beta1", mediaType: "application/json" };
+const META = (kind: string, version = "v1") => ({
+  as: "metadata",
+  kind,
+  version,
+  mediaType: "application/json",
+});
+// client-go's metadata client (k8s.io/client-go/metadata): protobuf first, which Skiff does not encode.
+const METADATA_CLIENT_GET =
+  "application/vnd.kubernetes.protobuf;as=PartialObjectMetadata;g=meta.k8s.io;v=v1,application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1,application/json";
+const METADATA_CLIENT_LIST =
+  "application/vnd.kubernetes.protobuf;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json";
 
 // Cases after TestGetTable and TestWatchTable in apiserver/pkg/endpoints/apiserver_test.go.
 const cases: [string | null, unknown][] = [
@@ -27,7 +38,25 @@ const cases: [string | null, unknown][] = [
   ["application/vnd.kubernetes.protobuf;as=Table;v=v1;g=meta.k8s.io", undefined],
   ["application/vnd.kubernetes.protobuf", undefined],
   ["application/json;as=Table", undefined],
-  ["application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json", JSON_OBJECT],
+  [
+    "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json",
+    META("PartialObjectMetadataList"),
+  ],
+  ["application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1", META("PartialObjectMetadata")],
+  [
+    "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1beta1",
+    META("PartialObjectMetadata", "v1beta1"),
+  ],
+  [METADATA_CLIENT_GET, META("PartialObjectMetadata")],
+  [METADATA_CLIENT_LIST, META("PartialObjectMetadataList")],
+  ["application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1alpha1", undefined],
+  ["application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1alpha1,application/json", JSON_OBJECT],
+  ["application/json;as=PartialObjectMetadata;v=v1", undefined],
+  [
+    "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1;stream=watch",
+    META("PartialObjectMetadata"),
+  ],
+  ["application/json;as=Pod;g=meta.k8s.io;v=v1", undefined],
   ["application/json;as=Table;v=v1;g=meta.k8s.io;q=0.5,application/json", JSON_OBJECT],
   ["*/*;q=0.8,application/json;as=Table;v=v1;g=meta.k8s.io", TABLE_V1],
   ["application/json;stream=watch", JSON_OBJECT],

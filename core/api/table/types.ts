@@ -6,8 +6,14 @@
  */
 import type { KubeObject } from "../admission.ts";
 
-/** The meta.k8s.io versions that serve Table (kube-apiserver answers v1alpha1 with 406). */
-export type TableVersion = "v1" | "v1beta1";
+/**
+ * The meta.k8s.io versions that serve Table and PartialObjectMetadata(List) (kube-apiserver answers
+ * v1alpha1 with 406).
+ */
+export type MetaVersion = "v1" | "v1beta1";
+
+/** The meta.k8s.io versions that serve Table. */
+export type TableVersion = MetaVersion;
 
 /**
  * What each row carries besides its cells (`?includeObject=`): nothing, the object's metadata as a
@@ -38,12 +44,23 @@ export interface TableRowCondition {
   message?: string;
 }
 
-/** An object's metadata alone, as `includeObject=Metadata` puts it in a row. */
+/**
+ * An object's metadata alone: what `includeObject=Metadata` puts in a Table row, and what
+ * `Accept: ...;as=PartialObjectMetadata` answers a get or each watch event with.
+ */
 export interface PartialObjectMetadata {
   kind: "PartialObjectMetadata";
-  apiVersion: `meta.k8s.io/${TableVersion}`;
+  apiVersion: `meta.k8s.io/${MetaVersion}`;
   // deno-lint-ignore no-explicit-any
   metadata: Record<string, any>;
+}
+
+/** A list of objects' metadata alone: what `Accept: ...;as=PartialObjectMetadataList` answers a list with. */
+export interface PartialObjectMetadataList {
+  kind: "PartialObjectMetadataList";
+  apiVersion: `meta.k8s.io/${MetaVersion}`;
+  metadata: TableListMeta;
+  items: PartialObjectMetadata[];
 }
 
 /** One row: its cells in column order and the object per `includeObject` (`null` for None). */

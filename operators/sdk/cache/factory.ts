@@ -5,13 +5,15 @@
  * @module
  */
 import type { Client } from "../client/client.ts";
-import { gvrKey, type KubeObject, type ObjectMeta, type ResourceRef } from "../client/types.ts";
+import type { ResourceClient } from "../client/resource_client.ts";
+import { apiVersionOf, gvrKey, type KubeObject, type ObjectMeta, type ResourceRef } from "../client/types.ts";
 import { Informer, type InformerOptions } from "../informer/informer.ts";
-import { metadataOnly, stripManagedFields } from "./freeze.ts";
+import { stripManagedFields } from "./freeze.ts";
 import type { IndexFunc } from "./indexer.ts";
 
 /**
- * An object as a metadata-only cache keeps it.
+ * An object as a metadata-only cache keeps it: its kind's apiVersion and kind (not meta.k8s.io's
+ * PartialObjectMetadata, which the server sends) and its metadata.
  *
  * @example
  * ```ts
@@ -53,7 +55,10 @@ export type FactoryOptions =
  * ```
  */
 export interface InformerForOptions<T> {
-  /** Keep only apiVersion, kind and metadata (for large kinds whose spec the controller ignores). */
+  /**
+   * Keep only apiVersion, kind and metadata (for large kinds whose spec the controller ignores). The
+   * informer asks the server for PartialObjectMetadata, so whole objects are neither sent nor parsed.
+   */
   metadataOnly?: boolean;
   /** Keep metadata.managedFields in the cache (dropped by default: half a Pod's size, rarely read). */
   keepManagedFields?: boolean;
@@ -121,12 +126,21 @@ export class SharedInformerFactory {
     let informer = this.#informers.get(key) as Informer<T> | undefined;
     if (!informer) {
       const gvr = gvrKey(ref);
+      const apiVersion = apiVersionOf(ref);
       const { onError, onLag, ...shared } = this.options;
-      informer = new Informer<T>(this.client.resource(ref), {
+      const resource = options.metadataOnly
+        ? this.client.resource(ref).metadataOnly() as ResourceClient<unknown> as ResourceClient<T>
+        : this.client.resource(ref);
+      informer = new Informer<T>(resource, {
         ...shared,
         transform: (obj) => {
           const kept = options.keepManagedFields ? obj : stripManagedFields(obj as KubeObject) as T;
-          return options.metadataOnly ? metadataOnly(kept as KubeObject) as T : kept;
+          if (!options.metadataOnly) return kept;
+          // The server answers PartialObjectMetadata (meta.k8s.io's kind); the cache and its handlers
+          // know objects by their own kind. Building the object anew also drops whatever else a server
+          // that ignored the Accept header sent.
+          const metadata = (kept as KubeObject).metadata;
+          return { apiVersion, kind: ref.kind, metadata } as T;
         },
         onError: onError && ((e, phase) => onError(e, phase, gvr)),
         onLag: onLag && ((ms, type) => onLag(ms, type, gvr)),

@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
 import { startTestCore } from "../testing/core.ts";
+import { eventually } from "../testing/eventually.ts";
+import { createInProcessClient } from "../client/client.ts";
 import { leasesResource, podsResource } from "../client/resources.ts";
 import { SharedInformerFactory } from "./factory.ts";
 import { indexByLabel } from "./indexer.ts";
@@ -91,6 +93,58 @@ Deno.test("caches drop managedFields unless a controller asks to keep them", asy
     assert.equal(lean.store.get("default/web")?.metadata?.managedFields, undefined);
     assert.ok(full.store.get("default/web")?.metadata?.managedFields?.length);
     factory.stop();
+  } finally {
+    await core.close();
+  }
+});
+
+Deno.test("a metadata-only informer is sent PartialObjectMetadata, and caches its kind's apiVersion and kind", async () => {
+  const core = await startTestCore();
+  try {
+    // The real API server, with what it answers reads of pods copied aside as it streams out.
+    const wire: { accept: string; text: string }[] = [];
+    const recorded = (req: Request, res: Response) => {
+      if (!new URL(req.url).pathname.endsWith("/pods") || !res.body) return res;
+      const entry = { accept: req.headers.get("accept") ?? "", text: "" };
+      wire.push(entry);
+      const decoder = new TextDecoder();
+      const copy = new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, c) {
+          entry.text += decoder.decode(chunk, { stream: true });
+          c.enqueue(chunk);
+        },
+      });
+      return new Response(res.body.pipeThrough(copy), res);
+    };
+    const client = createInProcessClient(
+      { fetch: async (req) => recorded(req, await core.api.app.fetch(req)) },
+      { token: core.token },
+    );
+    const pods = core.client.resource(podsResource).namespace("default");
+    await pods.create({ metadata: { name: "a" }, spec: { containers: [{ name: "c", image: "nginx" }] } });
+    const factory = new SharedInformerFactory(client);
+    const meta = factory.informerFor(podsResource, { metadataOnly: true });
+    factory.start();
+    await factory.waitForSync(AbortSignal.timeout(5000));
+    await pods.create({ metadata: { name: "b" }, spec: { containers: [{ name: "c", image: "nginx" }] } });
+    await eventually("the informer has pod b", () => meta.store.get("default/b") !== undefined);
+    await factory.stop();
+
+    const [list, watch] = wire;
+    assert.match(list.accept, /^application\/json;as=PartialObjectMetadataList;g=meta\.k8s\.io;v=v1,/);
+    assert.equal(JSON.parse(list.text).kind, "PartialObjectMetadataList");
+    assert.match(watch.accept, /^application\/json;as=PartialObjectMetadata;g=meta\.k8s\.io;v=v1,/);
+    const events = watch.text.trim().split("\n").map((l) => JSON.parse(l));
+    const added = events.find((e) => e.type === "ADDED");
+    assert.deepEqual(Object.keys(added.object), ["kind", "apiVersion", "metadata"]);
+    assert.equal(added.object.kind, "PartialObjectMetadata");
+    assert.ok(!watch.text.includes('"spec"'), "no event carries a spec");
+
+    for (const name of ["default/a", "default/b"]) {
+      const cached = meta.store.get(name)!;
+      assert.deepEqual([cached.apiVersion, cached.kind], ["v1", "Pod"]);
+      assert.equal(cached.metadata?.managedFields, undefined);
+    }
   } finally {
     await core.close();
   }

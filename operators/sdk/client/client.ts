@@ -48,6 +48,8 @@ export interface RequestOptions {
   /** An object is sent as JSON; a string as it is. */
   body?: unknown;
   contentType?: string;
+  /** The Accept header (default `application/json`), e.g. to ask for PartialObjectMetadata. */
+  accept?: string;
   signal?: AbortSignal;
 }
 
@@ -127,7 +129,7 @@ export class Client {
       : JSON.stringify(options.body);
     const max = Math.max(1, this.#retry.maxAttempts);
     for (let attempt = 0;; attempt++) {
-      const headers = new Headers({ accept: "application/json" });
+      const headers = new Headers({ accept: options.accept ?? "application/json" });
       if (body !== undefined) headers.set("content-type", options.contentType ?? "application/json");
       if (this.#options.userAgent) headers.set("user-agent", this.#options.userAgent);
       let res: Response;

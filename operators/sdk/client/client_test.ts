@@ -161,6 +161,47 @@ Deno.test("a watch streams added, modified and deleted events from a resourceVer
   }
 });
 
+Deno.test("a metadata-only client gets, lists and watches PartialObjectMetadata and no spec", async () => {
+  const core = await startTestCore();
+  try {
+    const pods = core.client.resource(podsResource).namespace("default");
+    const created = await pods.create(pod("web"));
+    const meta = core.client.resource(podsResource).metadataOnly().namespace("default");
+    assert.equal(meta.form, "metadata");
+    const one = await meta.get("web");
+    assert.deepEqual(one, {
+      kind: "PartialObjectMetadata",
+      apiVersion: "meta.k8s.io/v1",
+      metadata: created.metadata,
+    });
+    const list = await meta.list();
+    assert.equal(list.kind, "PartialObjectMetadataList");
+    assert.deepEqual(list.items.map((p) => [p.kind, p.metadata?.name]), [["PartialObjectMetadata", "web"]]);
+    assert.equal((await meta.listAll({ pageSize: 1 })).items.length, 1);
+
+    const abort = new AbortController();
+    const seen: KubeObject[] = [];
+    const watching = (async () => {
+      for await (
+        const e of meta.watch({ resourceVersion: list.metadata.resourceVersion, signal: abort.signal })
+      ) {
+        seen.push(e.object as KubeObject);
+        abort.abort();
+      }
+    })();
+    await pods.patch("web", { metadata: { labels: { v: "2" } } });
+    await watching;
+    const [modified] = seen;
+    assert.deepEqual(Object.keys(modified), ["kind", "apiVersion", "metadata"]);
+    assert.equal(modified.kind, "PartialObjectMetadata");
+    assert.equal(modified.metadata?.labels?.v, "2");
+    // The whole-object client is untouched by its metadata-only sibling.
+    assert.ok((await pods.get("web")).spec);
+  } finally {
+    await core.close();
+  }
+});
+
 Deno.test("a watch from a compacted resourceVersion gets an ERROR event with 410 Expired", async () => {
   const core = await startTestCore();
   try {

@@ -9,6 +9,7 @@ import {
   apiVersionOf,
   type KubeObject,
   type ObjectList,
+  type PartialObjectMetadata,
   type ResourceRef,
   type Status,
   type WatchEvent,
@@ -92,6 +93,15 @@ export interface DeleteOptions {
  */
 export type PatchType = "merge" | "strategic" | "json" | "apply";
 
+/**
+ * The Accept headers of metadata-only reads, as client-go's metadata client sends them less its
+ * protobuf clause (this client reads JSON): the metadata form first, the whole object from a server
+ * that lacks it. Watches ask for PartialObjectMetadata, not the List form, as client-go does.
+ */
+const METADATA_ACCEPT = "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1,application/json";
+const METADATA_LIST_ACCEPT =
+  "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json";
+
 const PATCH_CONTENT_TYPES: Record<PatchType, string> = {
   merge: "application/merge-patch+json",
   strategic: "application/strategic-merge-patch+json",
@@ -113,12 +123,18 @@ const PATCH_CONTENT_TYPES: Record<PatchType, string> = {
  * ```
  */
 export class ResourceClient<T = KubeObject> {
+  /** What get, list and watch ask the server for: whole objects, or their metadata alone. */
+  readonly form: "object" | "metadata";
+
   constructor(
     readonly client: Client,
     readonly ref: ResourceRef<T>,
     /** The namespace this client is scoped to, if any. */
     readonly scope?: string,
-  ) {}
+    options: { form?: "object" | "metadata" } = {},
+  ) {
+    this.form = options.form ?? "object";
+  }
 
   /**
    * This kind in one namespace.
@@ -129,7 +145,25 @@ export class ResourceClient<T = KubeObject> {
    * ```
    */
   namespace(namespace: string): ResourceClient<T> {
-    return new ResourceClient(this.client, this.ref, namespace);
+    return new ResourceClient(this.client, this.ref, namespace, { form: this.form });
+  }
+
+  /**
+   * This kind read as metadata alone, as client-go's metadata client reads it: get answers a
+   * PartialObjectMetadata, list a PartialObjectMetadataList's items, and each watch event's object is a
+   * PartialObjectMetadata, so the server sends (and this process parses) no spec or status. `kind` and
+   * `apiVersion` are then meta.k8s.io's; an older server may still send whole objects. Writes are
+   * unchanged (and answer whole objects).
+   *
+   * @example
+   * ```ts
+   * const podMeta = client.resource(podsResource).metadataOnly();
+   * for await (const e of podMeta.watch({ resourceVersion: "0" })) console.log(e.object.metadata?.ownerReferences);
+   * ```
+   */
+  metadataOnly(): ResourceClient<PartialObjectMetadata> {
+    const ref = this.ref as ResourceRef<unknown> as ResourceRef<PartialObjectMetadata>;
+    return new ResourceClient(this.client, ref, this.scope, { form: "metadata" });
   }
 
   /**
@@ -159,7 +193,10 @@ export class ResourceClient<T = KubeObject> {
    * ```
    */
   async get(name: string, options: { namespace?: string; signal?: AbortSignal } = {}): Promise<T> {
-    return await this.client.json<T>("GET", this.path(name, undefined, this.#ns(options.namespace)), options);
+    return await this.client.json<T>("GET", this.path(name, undefined, this.#ns(options.namespace)), {
+      signal: options.signal,
+      accept: this.form === "metadata" ? METADATA_ACCEPT : undefined,
+    });
   }
 
   /**
@@ -175,7 +212,11 @@ export class ResourceClient<T = KubeObject> {
     return await this.client.json<ObjectList<T>>(
       "GET",
       this.path(undefined, undefined, namespace ?? this.scope),
-      { query: query as Record<string, string | number | undefined>, signal },
+      {
+        query: query as Record<string, string | number | undefined>,
+        signal,
+        accept: this.form === "metadata" ? METADATA_LIST_ACCEPT : undefined,
+      },
     );
   }
 
@@ -217,6 +258,7 @@ export class ResourceClient<T = KubeObject> {
     const res = await this.client.request("GET", this.path(undefined, undefined, namespace ?? this.scope), {
       query: { ...query, watch: true } as Record<string, string | number | boolean | undefined>,
       signal,
+      accept: this.form === "metadata" ? METADATA_ACCEPT : undefined,
     });
     if (!res.body) return;
     yield* readWatchEvents<T>(res.body, signal);

@@ -61,6 +61,21 @@ export interface KubeObject {
 }
 
 /**
+ * An object's metadata alone, as a metadata-only read answers it (meta.k8s.io/v1 PartialObjectMetadata):
+ * `kind` and `apiVersion` are meta.k8s.io's, not the object's kind's.
+ *
+ * @example
+ * ```ts
+ * const meta: PartialObjectMetadata = { kind: "PartialObjectMetadata", apiVersion: "meta.k8s.io/v1", metadata: { name: "web" } };
+ * ```
+ */
+export interface PartialObjectMetadata {
+  apiVersion?: string;
+  kind?: string;
+  metadata?: ObjectMeta;
+}
+
+/**
  * How the client addresses a kind: its group, version, plural and scope. `T` is the TypeScript type its
  * objects have (from a valibot schema, see `defineResource`); untyped kinds use {@link KubeObject}.
  *
