@@ -163,8 +163,8 @@ export class EtcdWatch<T> {
     return {
       type: isDelete ? "delete" : "put",
       key: this.options.codec.decode(kv.key),
-      value: isDelete ? null : (written?.get(kv.key, kv.mod_revision) ?? decodeValue<T>(kv.value)) as T,
-      prevValue: prev ? (written?.get(prev.key, prev.mod_revision) ?? decodeValue<T>(prev.value)) as T : null,
+      value: isDelete ? null : (written?.get(kv.key, kv.value) ?? decodeValue<T>(kv.value)) as T,
+      prevValue: prev ? (written?.get(prev.key, prev.value) ?? decodeValue<T>(prev.value)) as T : null,
       revision: Number(kv.mod_revision),
     };
   }

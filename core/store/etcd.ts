@@ -313,10 +313,9 @@ class EtcdStore implements Store {
           mutations.map((m) => m.expireIn === undefined ? undefined : this.#leases.get(m.expireIn)),
         )
         : [];
+      this.#written.remember(mutations);
       try {
-        const result = await this.#committer.commit({ compares, mutations, leases });
-        if (result.ok) this.#written.record(mutations, result.versionstamp);
-        return result;
+        return await this.#committer.commit({ compares, mutations, leases });
       } catch (e) {
         if (attempt > 0 || !isLeaseGoneError(e)) throw e;
         for (const id of leases) if (id) this.#leases.forget(id);
