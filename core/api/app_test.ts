@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { apiFixture, pod } from "./testing/api_fixture.ts";
+import { readLines } from "./testing/lines.ts";
 
 const PODS = "/api/v1/namespaces/default/pods";
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -677,31 +678,11 @@ function widget(name: string) {
   return { apiVersion: "example.com/v1", kind: "Widget", metadata: { name }, spec: {} };
 }
 
-async function eventually(check: () => Promise<boolean>, timeoutMs = 5000) {
+async function eventually(check: () => Promise<boolean>, timeoutMs = 15_000) {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
     await sleep(20);
-  }
-}
-
-async function* readLines(body: ReadableStream<Uint8Array>): AsyncGenerator<string, void, undefined> {
-  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
-  let buf = "";
-  try {
-    for (;;) {
-      const nl = buf.indexOf("\n");
-      if (nl >= 0) {
-        yield buf.slice(0, nl);
-        buf = buf.slice(nl + 1);
-        continue;
-      }
-      const { value, done } = await reader.read();
-      if (done) return;
-      buf += value;
-    }
-  } finally {
-    await reader.cancel().catch(() => {});
   }
 }
 

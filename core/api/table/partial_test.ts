@@ -4,6 +4,7 @@ import type { KubeObject } from "../admission.ts";
 import { ApiError } from "../errors.ts";
 import { Registry } from "../registry.ts";
 import { apiFixture, pod } from "../testing/api_fixture.ts";
+import { readLines } from "../testing/lines.ts";
 import { asPartialObjectMetadata, goTypeOf, partialList, partialObject } from "./partial.ts";
 
 const registry = new Registry();
@@ -28,27 +29,6 @@ const web: KubeObject = {
 async function get(f: Awaited<ReturnType<typeof apiFixture>>, path: string, accept: string) {
   const res = await f.api.app.request(path, { headers: { accept } });
   return { status: res.status, body: await res.json() };
-}
-
-/** The lines of a watch body, one at a time. */
-async function* readLines(body: ReadableStream<Uint8Array>): AsyncGenerator<string, void, undefined> {
-  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
-  let buf = "";
-  try {
-    for (;;) {
-      const nl = buf.indexOf("\n");
-      if (nl >= 0) {
-        yield buf.slice(0, nl);
-        buf = buf.slice(nl + 1);
-        continue;
-      }
-      const { value, done } = await reader.read();
-      if (done) return;
-      buf += value;
-    }
-  } finally {
-    await reader.cancel().catch(() => {});
-  }
 }
 
 Deno.test("asPartialObjectMetadata keeps the metadata alone under meta.k8s.io's kind", () => {
