@@ -351,21 +351,19 @@ export class Objects {
     }
     // An apply through /status computed its managedFields on the object it was given.
     if (options.applied && options.subresource) next.metadata.managedFields = obj.metadata.managedFields;
+    const shaped = !!options.subresource &&
+      !!this.#strategy(res).shapedSubresources?.includes(options.subresource);
     const warnings = await this.#admit(
       res,
       next,
       current,
-      {
-        ...options,
-        prepare: !options.subresource,
-        shaped: !!options.subresource &&
-          !!this.#strategy(res).shapedSubresources?.includes(options.subresource),
-      },
+      { ...options, prepare: !options.subresource, shaped },
       "UPDATE",
     );
     // Hooks may have replaced the metadata object: read it from here on.
     const meta = next.metadata;
-    if (!specEqual(res, next, current)) meta.generation = (old.generation ?? 1) + 1;
+    // A binding goes to storage as it is, generation included (see #admitShaped).
+    if (!shaped && !specEqual(res, next, current)) meta.generation = (old.generation ?? 1) + 1;
     meta.resourceVersion = old.resourceVersion;
     if (jsonEqual(next, current)) return { object: current, warnings };
     if (options.dryRun) return { object: next, warnings };
@@ -516,6 +514,7 @@ export class Objects {
     operation: "CREATE" | "UPDATE",
   ): Promise<string[]> {
     const strategy = this.#strategy(res);
+    if (options.shaped) return await this.#admitShaped(res, obj, old!, options);
     const { errors: unknown, warnings } = checkObject.prepare(res, obj, options.fieldValidation ?? "Warn");
     const shape = checkObject.validate(res, obj, strategy.nameRule);
     if (shape.length) {
@@ -549,6 +548,38 @@ export class Objects {
     if (errors.length) throw ApiError.invalid(res.kind, target(res, obj.metadata.name ?? ""), errors);
     dropEmptyMetadata(obj.metadata);
     return [...warnings, ...req.warnings ?? []];
+  }
+
+  /**
+   * A subresource whose handler built the new object itself (a Pod's binding): Kubernetes writes it
+   * straight to storage (BindingREST's GuaranteedUpdate), so the kind's schema checks, strategy and
+   * managedFields are not involved; only admission sees the request. Skipping them also spares every
+   * binding ~0.15-0.2 ms of API server CPU (the pod's pruning, defaulting, validation twice and a
+   * managedFields comparison).
+   */
+  async #admitShaped(
+    res: Resource,
+    obj: KubeObject,
+    old: KubeObject,
+    options: WriteOptions & { subresource?: string },
+  ): Promise<string[]> {
+    const req: AdmissionRequest = {
+      operation: "UPDATE",
+      resource: res,
+      subresource: options.subresource,
+      namespace: obj.metadata.namespace,
+      name: obj.metadata.name ?? "",
+      object: obj,
+      oldObject: old,
+      dryRun: options.dryRun ?? false,
+      user: options.user,
+      warnings: [],
+    };
+    await this.hooks.admission.mutate(req);
+    const errors = await this.hooks.admission.validate(req);
+    if (errors.length) throw ApiError.invalid(res.kind, target(res, obj.metadata.name ?? ""), errors);
+    dropEmptyMetadata(obj.metadata);
+    return req.warnings ?? [];
   }
 
   /**
