@@ -449,7 +449,8 @@ Deno.test("every namespace gets a default service account, again after it is del
 
 Deno.test("binding assigns a pod to a node once; a second binding is a 409 naming the node", async () => {
   const f = await apiFixture();
-  await f.req("POST", PODS, pod("web"));
+  const made = (await f.req("POST", PODS, pod("web"))).body;
+  const created = { manager: made.metadata.managedFields[0].manager, generation: made.metadata.generation };
   const binding = (node: string) => ({
     apiVersion: "v1",
     kind: "Binding",
@@ -470,6 +471,10 @@ Deno.test("binding assigns a pod to a node once; a second binding is a 409 namin
   assert.equal(got.metadata.annotations["scheduler.example/score"], "7");
   const scheduled = got.status.conditions.find((c: { type: string }) => c.type === "PodScheduled");
   assert.equal(scheduled.status, "True");
+  // Kubernetes writes a binding straight to storage: no managedFields entry (nobody owns spec.nodeName)
+  // and no new generation.
+  assert.deepEqual(got.metadata.managedFields.map((m: { manager: string }) => m.manager), [created.manager]);
+  assert.equal(got.metadata.generation, created.generation);
 
   const again = await f.req("POST", `${PODS}/web/binding`, binding("node-2"));
   assert.equal(again.status, 409);
