@@ -36,6 +36,7 @@ import {
 import { SchedulerController } from "@skiff/scheduler";
 import { startSkiff } from "../tests/harness/skiff.ts";
 import { scaleDeployment } from "./_scale_deployment.ts";
+import { cpuMs } from "./_cpu.ts";
 
 const NODES = Number(Deno.env.get("BENCH_NODES") ?? 1_000);
 const LARGE_NODES = Number(Deno.env.get("BENCH_LARGE_NODES") ?? 5_000);
@@ -144,6 +145,8 @@ interface Result {
   p50BindMs: number;
   p99BindMs: number;
   backlogPodsPerS: number;
+  serverCpuUsPerPod: number;
+  benchCpuUsPerPod: number;
 }
 
 async function run(nodeCount: number): Promise<Result> {
@@ -211,6 +214,7 @@ async function run(nodeCount: number): Promise<Result> {
     let created = 0;
     const progress = setInterval(() => log(`pods: ${created} created, ${bound} bound`), 2000);
     started = performance.now();
+    const cpuBefore = { server: await cpuMs([skiff.child.pid]), bench: await cpuMs([Deno.pid]) };
     await inPool(PODS, async (i) => {
       const p = pod(i);
       createdAt.set(p.metadata!.name!, performance.now());
@@ -220,6 +224,10 @@ async function run(nodeCount: number): Promise<Result> {
     log(`${PODS} pods created in ${seconds(performance.now() - started)}s`);
     await allBound.promise;
     const total = lastBound - started;
+    // CPU per pod created and bound: the API server (create, binding, Scheduled event, watch fan-out) and
+    // this process (the scheduler and the pod creator's client), which share the box's cores.
+    const serverCpuUsPerPod = Math.round((await cpuMs([skiff.child.pid]) - cpuBefore.server) * 1000 / PODS);
+    const benchCpuUsPerPod = Math.round((await cpuMs([Deno.pid]) - cpuBefore.bench) * 1000 / PODS);
     latencies.sort((a, b) => a - b);
     const pct = (q: number) =>
       Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]);
@@ -250,11 +258,14 @@ async function run(nodeCount: number): Promise<Result> {
       p50BindMs,
       p99BindMs,
       backlogPodsPerS: Math.round(BACKLOG / backlogS),
+      serverCpuUsPerPod,
+      benchCpuUsPerPod,
     };
     log(
       `${nodeCount} nodes: ${PODS} pods bound in ${seconds(total)}s (${result.podsPerS}/s), ` +
         `p50 ${p50BindMs} ms, p99 ${p99BindMs} ms; a backlog of ${BACKLOG} bound at ${result.backlogPodsPerS}/s ` +
-        `(caches synced and all bound in ${seconds(backlogS * 1000)}s)`,
+        `(caches synced and all bound in ${seconds(backlogS * 1000)}s); CPU per pod: API server ` +
+        `${serverCpuUsPerPod} µs, scheduler and creator ${benchCpuUsPerPod} µs`,
     );
     return result;
   } finally {
@@ -278,6 +289,8 @@ console.log(JSON.stringify({
   p50_bind_ms: small.p50BindMs,
   p99_bind_ms: small.p99BindMs,
   backlog_pods_per_s_1000_nodes: small.backlogPodsPerS,
+  server_cpu_us_per_pod_1000_nodes: small.serverCpuUsPerPod,
+  bench_cpu_us_per_pod_1000_nodes: small.benchCpuUsPerPod,
   large_nodes: large ? LARGE_NODES : null,
   pods_per_s_5000_nodes: large?.podsPerS ?? null,
   p99_bind_ms_5000_nodes: large?.p99BindMs ?? null,
