@@ -111,6 +111,8 @@ class EmbeddedStore implements Store {
   /** Commits waiting for the one under way; they leave together when it is done. */
   #queued: QueuedCommit[] = [];
   #draining = false;
+  /** Settles when the queue is empty; close() waits for it, so a commit made before close lands. */
+  #drained: Promise<void> = Promise.resolve();
   #rev = 0;
   #revVs: string | null = null;
   #compacted = 0;
@@ -341,7 +343,7 @@ class EmbeddedStore implements Store {
     }
     const { promise, resolve, reject } = Promise.withResolvers<KvCommitResult | KvCommitError>();
     this.#queued.push({ checks, mutations: [...byKey.values()], encoded, resolve, reject });
-    if (!this.#draining) this.#drain();
+    if (!this.#draining) this.#drained = this.#drain();
     return promise;
   }
 
@@ -367,7 +369,6 @@ class EmbeddedStore implements Store {
 
   async #commitGroup(group: PendingCommit[]): Promise<(KvCommitResult | KvCommitError)[]> {
     for (let attempt = 0;; attempt++) {
-      this.#assertOpen();
       const results = await this.#tryCommit(group);
       if (results !== "retry") return results;
       // Another writer moved the revision key: take its revision and try again.
@@ -521,6 +522,7 @@ class EmbeddedStore implements Store {
     this.#closed = true;
     clearTimeout(this.#expiryTimer);
     this.#feed.close();
+    await this.#drained;
     await this.#writes.run(async () => {});
     await this.#compacting?.catch(() => {});
     this.#kv.close();

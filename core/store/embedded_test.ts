@@ -79,3 +79,22 @@ Deno.test("an embedded commit whose check fails inside a group changes nothing a
     assert.equal(await store.revision(), Number(results[4].ok && results[4].versionstamp));
   });
 });
+
+Deno.test("embedded commits made before close land, queued ones included", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "skiff-store-" });
+  try {
+    const path = `${dir}/store.sqlite`;
+    const store = await openEmbeddedStore({ path });
+    const writes = Array.from({ length: 20 }, (_, i) => store.set(["z", `k${i}`], i));
+    await store.close();
+    assert.ok((await Promise.all(writes)).every((r) => r.ok));
+    const again = await openEmbeddedStore({ path });
+    try {
+      assert.equal((await again.list({ prefix: ["z"] })).entries.length, 20);
+    } finally {
+      await again.close();
+    }
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
