@@ -302,7 +302,7 @@ Deno.test("apply works on a custom resource, whose strategic merge patch is refu
       (await f.req("GET", "/apis/example.com/v1/namespaces/default/widgets")).status !== 200;
       i++
     ) {
-      assert.ok(i < 250, "the CRD is served");
+      assert.ok(i < 750, "the CRD is served");
       await new Promise((r) => setTimeout(r, 20));
     }
     const w = (ports: string) =>

@@ -106,7 +106,7 @@ Deno.test("a new CRD changes the aggregated document and its ETag", async () => 
   });
   assert.equal(crd.status, 201);
   let body;
-  for (let i = 0; i < 50; i++) {
+  for (let i = 0; i < 750; i++) {
     const res = await f.api.app.request("/apis", { headers: { accept: KUBECTL_ACCEPT } });
     body = await res.json();
     if (res.headers.get("etag") !== before.headers.get("etag")) break;

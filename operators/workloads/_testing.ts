@@ -5,7 +5,7 @@
  * @module
  */
 import type { Pod } from "@skiff/kinds";
-import { type Client, podsResource, type Runnable } from "@skiff/sdk";
+import { type Client, podsResource, type ResourceRef, type Runnable } from "@skiff/sdk";
 import { type ModuleCore, startModuleCore } from "../../cli/module_core.ts";
 import { workloadsOperator } from "./operator.ts";
 
@@ -67,5 +67,73 @@ export function readyLoop(
   return async () => {
     stopped = true;
     await run;
+  };
+}
+
+/**
+ * What {@link recordChanges} answers: the events seen so far, and how to stop watching.
+ *
+ * @example
+ * ```ts
+ * const pods = await recordChanges(client, podsResource);
+ * // ... act ...
+ * await pods.stop();
+ * const added = pods.events.filter((e) => e.type === "ADDED").length;
+ * ```
+ */
+export interface Recording<T> {
+  /** The objects there were when the recording started. */
+  readonly initial: T[];
+  /** Every ADDED, MODIFIED and DELETED event since the recording started, in the order the store made them. */
+  readonly events: { type: "ADDED" | "MODIFIED" | "DELETED"; object: T }[];
+  /** Ends the watch; throws what broke it, if something did. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Records every change of a kind in a namespace from now on, through a watch from the current
+ * resourceVersion: a test reads the whole sequence of states afterwards instead of polling for a
+ * transient one, which a poll on a loaded machine can step over.
+ *
+ * @example
+ * ```ts
+ * const sets = await recordChanges(client, replicaSetsResource);
+ * await eventually("available", () => sets.events.some((e) => e.object.status?.availableReplicas === 1));
+ * await sets.stop();
+ * ```
+ */
+export async function recordChanges<T extends { metadata?: { resourceVersion?: string } }>(
+  client: Client,
+  resource: ResourceRef<T>,
+  namespace = "default",
+): Promise<Recording<T>> {
+  const api = client.resource(resource).namespace(namespace);
+  const list = await api.list();
+  const { resourceVersion } = list.metadata;
+  const events: Recording<T>["events"] = [];
+  const abort = new AbortController();
+  let failure: unknown;
+  const run = (async () => {
+    let from = resourceVersion;
+    // The server may end a watch (its timeout): go on from the last event seen.
+    while (!abort.signal.aborted) {
+      for await (const e of api.watch({ resourceVersion: from, signal: abort.signal })) {
+        if (e.type === "ERROR") throw new Error(`watch failed: ${e.object.message}`);
+        if (e.type === "BOOKMARK") continue;
+        from = e.object.metadata?.resourceVersion ?? from;
+        events.push(e);
+      }
+    }
+  })().catch((error) => {
+    if (!abort.signal.aborted) failure = error;
+  });
+  return {
+    initial: list.items,
+    events,
+    stop: async () => {
+      abort.abort();
+      await run;
+      if (failure) throw failure;
+    },
   };
 }

@@ -32,22 +32,30 @@ Deno.test("the workloads module run on its own needs a core that serves its kind
 Deno.test("the workloads module run on its own waits as standby while skiff up's copy holds the Lease", async () => {
   const skiff = await startSkiff(["--operators", "workloads"]);
   const child = standalone(skiff.kubeconfig);
+  let stderr = "";
+  const reading = (async () => {
+    for await (const chunk of child.stderr.pipeThrough(new TextDecoderStream())) stderr += chunk;
+  })();
   try {
     const lease = async () =>
       (await (await skiff.fetch("/apis/coordination.k8s.io/v1/namespaces/kube-system/leases/workloads"))
         .json())
         .spec?.holderIdentity as string | undefined;
     let holder: string | undefined;
-    for (let i = 0; i < 100 && !(holder = await lease()); i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 300 && !(holder = await lease()); i++) await new Promise((r) => setTimeout(r, 100));
     assert.ok(holder, "skiff up's copy holds the Lease");
-    // Give the standalone copy time to start and try: the holder stays skiff up's.
+    // Wait for the standalone copy to start trying, however long a loaded machine takes to start it,
+    // then give it a few tries: the holder stays skiff up's.
+    const trying = /attempting to acquire leader lease kube-system\/workloads/;
+    for (let i = 0; i < 600 && !trying.test(stderr); i++) await new Promise((r) => setTimeout(r, 50));
+    assert.match(stderr, trying);
     await new Promise((r) => setTimeout(r, 3000));
     assert.equal(await lease(), holder);
   } finally {
     child.kill("SIGTERM");
-    const stderr = new TextDecoder().decode((await child.output()).stderr);
+    await child.status;
+    await reading;
     await skiff.stop();
     await Deno.remove(skiff.dataDir, { recursive: true }).catch(() => {});
-    assert.match(stderr, /attempting to acquire leader lease kube-system\/workloads/);
   }
 });

@@ -152,7 +152,7 @@ for (const backend of BACKENDS) {
         await t.step("get -w prints the table, then a row per change", async () => {
           const watch = await watchLines(skiff, 3, "pods", "-n", "shop", "-l", "tier=front");
           // Let the watch start before changing the pod.
-          for (let i = 0; i < 100 && watch.lines.length < 2; i++) await new Promise((r) => setTimeout(r, 50));
+          for (let i = 0; i < 400 && watch.lines.length < 2; i++) await new Promise((r) => setTimeout(r, 50));
           await ok(skiff, "label", "pod", "web", "-n", "shop", "seen=yes");
           const lines = await watch.next();
           assert.match(lines[0], /^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE$/);

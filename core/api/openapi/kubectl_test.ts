@@ -138,7 +138,7 @@ Deno.test(
       assert.notEqual((await c.kubectl("explain", "widgets")).code, 0);
       const created = await c.kubectl("apply", "-f", crd);
       assert.equal(created.code, 0, created.stderr);
-      for (let i = 0; i < 100 && !c.api.registry.lookup("example.com", "v1", "widgets"); i++) {
+      for (let i = 0; i < 300 && !c.api.registry.lookup("example.com", "v1", "widgets"); i++) {
         await new Promise((r) => setTimeout(r, 50));
       }
       const out = await c.kubectl("explain", "widgets.spec");

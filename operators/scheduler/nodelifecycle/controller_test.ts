@@ -57,10 +57,15 @@ Deno.test("node lifecycle taints a node whose lease stops, evicts pods as their 
     await pods.create(testPod("elsewhere", { nodeName: "alive" }));
 
     const nodes = client.resource(nodesResource);
+    // When the last look that found the node untainted began: the taint, and so every toleration's
+    // clock, started after it. (When the test sees the taint says nothing: a loaded machine sees it late.)
+    let untaintedAt = Date.now();
     const tainted = await waitFor("unreachable taints", async () => {
+      const lookedAt = Date.now();
       const node = await nodes.get("silent");
+      if (!node.spec?.taints?.length) untaintedAt = lookedAt;
       return node.spec?.taints?.length === 2 ? node : undefined;
-    }, 5000);
+    });
     assert.deepEqual(tainted.spec!.taints!.map((t) => `${t.key}:${t.effect}`), [
       `${unreachable}:NoSchedule`,
       `${unreachable}:NoExecute`,
@@ -72,14 +77,15 @@ Deno.test("node lifecycle taints a node whose lease stops, evicts pods as their 
       "NodeStatusUnknown",
       "Kubelet stopped posting node status.",
     ]);
-    const taintedAt = Date.now();
 
     const gone = (pod: Pod | undefined) => !pod || !!pod.metadata?.deletionTimestamp;
     const get = (name: string) => pods.get(name).catch(() => undefined);
-    await waitFor("the pod without tolerations evicted", async () => gone(await get("plain")), 2000);
-    assert.ok(!gone(await get("patient")), "a pod tolerating for 1 s is not evicted at once");
-    await waitFor("the pod tolerating 1 s evicted", async () => gone(await get("patient")), 3000);
-    assert.ok(Date.now() - taintedAt >= 800, "evicted after its tolerationSeconds");
+    await waitFor("the pod without tolerations evicted", async () => gone(await get("plain")));
+    // No look at the tolerating pod in between: its one second may be over by the time a loaded machine
+    // gets there. Seen gone no sooner than 1 s after the taint, it was not evicted at once.
+    await waitFor("the pod tolerating 1 s evicted", async () => gone(await get("patient")));
+    const after = Date.now() - untaintedAt;
+    assert.ok(after >= 1000, `evicted after its tolerationSeconds (seen gone ${after} ms after the taint)`);
     const [event] = await eventsFor(client, "plain", "TaintManagerEviction");
     assert.equal(event?.message, "Marking for deletion Pod default/plain");
     assert.ok(!gone(await get("loyal")), "a pod tolerating without tolerationSeconds stays");
@@ -87,7 +93,7 @@ Deno.test("node lifecycle taints a node whose lease stops, evicts pods as their 
     assert.equal((await nodes.get("alive")).spec?.taints, undefined);
 
     await renewSilent();
-    await waitFor("taints removed", async () => !(await nodes.get("silent")).spec?.taints?.length, 3000);
+    await waitFor("taints removed", async () => !(await nodes.get("silent")).spec?.taints?.length);
   } finally {
     clearInterval(heartbeat);
     await controller.stop();

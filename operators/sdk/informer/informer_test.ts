@@ -12,7 +12,7 @@ const lease = (name: string, holder = "a"): Lease => ({
 });
 
 /** Polls until `check` holds (or fails after `ms`). */
-async function eventually(check: () => boolean, ms = 5000): Promise<void> {
+async function eventually(check: () => boolean, ms = 15_000): Promise<void> {
   const until = Date.now() + ms;
   while (!check()) {
     if (Date.now() > until) throw new Error("condition not met in time");

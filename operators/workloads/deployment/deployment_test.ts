@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { type Client, eventually } from "@skiff/sdk";
+import { type Client, eventually, podsResource } from "@skiff/sdk";
 import type { Deployment } from "../api/deployment.ts";
 import type { ReplicaSet } from "../api/replica_set.ts";
-import { livePods, readyLoop, startWorkloadsCore } from "../_testing.ts";
+import { livePods, readyLoop, recordChanges, startWorkloadsCore } from "../_testing.ts";
 import { deploymentsResource, replicaSetsResource } from "../resources.ts";
 
 function deployment(name: string, image: string, spec: Partial<Deployment["spec"]> = {}): Deployment {
@@ -78,7 +78,10 @@ Deno.test("a rolling update of 4 replicas with maxSurge 1 and maxUnavailable 1 k
     assert.equal(first.metadata?.annotations?.["deployment.kubernetes.io/desired-replicas"], "4");
     assert.equal(first.metadata?.annotations?.["deployment.kubernetes.io/max-replicas"], "5");
 
-    // Watch the pods through the rollout.
+    // The ReplicaSets' every change through the rollout: the surge is a moment in their sizes that a
+    // poll of the pods can step over when the old pod goes just after the new one comes.
+    const setChanges = await recordChanges(w.client, replicaSetsResource);
+    // Poll the pods through the rollout, for what must hold at every moment.
     let watching = true;
     let most = 0;
     let fewestReady = Infinity;
@@ -101,9 +104,17 @@ Deno.test("a rolling update of 4 replicas with maxSurge 1 and maxUnavailable 1 k
     d = await rolledOut(w.client, "web");
     watching = false;
     await watcher;
+    await setChanges.stop();
     assert.ok(mixed, "old and new pods ran side by side");
     assert.ok(most <= 5, `at most replicas + maxSurge pods (saw ${most})`);
-    assert.equal(most, 5, "the surge was used");
+    // Replay the sizes from the first ReplicaSet's 4 there were before the patch.
+    const sizes = new Map(setChanges.initial.map((rs) => [rs.metadata!.uid!, rs.spec?.replicas ?? 0]));
+    let mostWanted = 0;
+    for (const { object: rs } of setChanges.events) {
+      sizes.set(rs.metadata!.uid!, rs.spec?.replicas ?? 0);
+      mostWanted = Math.max(mostWanted, [...sizes.values()].reduce((a, b) => a + b, 0));
+    }
+    assert.equal(mostWanted, 5, "the surge was used: the ReplicaSets asked for replicas + maxSurge pods");
     assert.ok(fewestReady >= 3, `at least replicas - maxUnavailable available (saw ${fewestReady})`);
 
     const pods = await livePods(w.client);
@@ -133,25 +144,28 @@ Deno.test("a Recreate deployment removes every old pod before it starts a new on
     const api = w.client.resource(deploymentsResource).namespace("default");
     await api.create(deployment("web", "nginx:1.26", { replicas: 3, strategy: { type: "Recreate" } }));
     await rolledOut(w.client, "web");
-    let watching = true;
-    let mixed = false;
-    let empty = false;
-    const watcher = (async () => {
-      while (watching) {
-        const pods = await livePods(w.client);
-        if (new Set(pods.map((p) => p.spec?.containers[0].image)).size > 1) mixed = true;
-        if (pods.length === 0) empty = true;
-        await new Promise((r) => setTimeout(r, 5));
-      }
-    })();
+    // Every pod change through the rollout, in order: the moment with no pod at all is short, and a
+    // poll on a loaded machine can step over it.
+    const podChanges = await recordChanges(w.client, podsResource);
     await api.patch("web", setImage("nginx:1.27"), { type: "strategic" });
     await eventually(
       "the new template is observed",
       async () => (await api.get("web")).metadata?.generation === 2,
     );
     await rolledOut(w.client, "web");
-    watching = false;
-    await watcher;
+    await podChanges.stop();
+    // Replay the changes from the three old pods there were before the patch.
+    const live = new Map(
+      podChanges.initial.filter((p) => !p.metadata?.deletionTimestamp).map((p) => [p.metadata!.uid!, p]),
+    );
+    let mixed = false;
+    let empty = false;
+    for (const { type, object: pod } of podChanges.events) {
+      if (type === "DELETED" || pod.metadata?.deletionTimestamp) live.delete(pod.metadata!.uid!);
+      else live.set(pod.metadata!.uid!, pod);
+      if (new Set([...live.values()].map((p) => p.spec?.containers[0].image)).size > 1) mixed = true;
+      if (live.size === 0) empty = true;
+    }
     assert.ok(!mixed, "old and new pods never ran together");
     assert.ok(empty, "every old pod was gone first");
     const pods = await livePods(w.client);

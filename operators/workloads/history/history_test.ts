@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { SharedInformerFactory } from "@skiff/sdk";
+import { eventually, SharedInformerFactory } from "@skiff/sdk";
 import type { ControllerRevision } from "../api/controller_revision.ts";
 import type { PodTemplateSpec } from "../api/pod_template.ts";
 import { controllerRevisionsResource } from "../resources.ts";
@@ -173,12 +173,12 @@ Deno.test("the history creates, finds, renumbers, adopts, releases and deletes r
       data: {},
       revision: 2,
     });
-    const names = async () => {
-      await new Promise((r) => setTimeout(r, 100));
-      return history.listControllerRevisions(PARENT, { matchLabels: { app: "nginx" } })
-        .map((r) => r.metadata?.name).sort();
-    };
-    assert.deepEqual(await names(), [created.revision.metadata!.name, "orphan"].sort());
+    // The list comes from the informer's cache: wait until it holds the last revision made (events come
+    // in order, so it holds the others too) rather than for a fixed time a loaded machine can outlast.
+    await eventually("the cache holds every revision", () => informer.store.get("default/theirs"));
+    const names = history.listControllerRevisions(PARENT, { matchLabels: { app: "nginx" } })
+      .map((r) => r.metadata?.name).sort();
+    assert.deepEqual(names, [created.revision.metadata!.name, "orphan"].sort());
 
     const adopted = await history.adoptControllerRevision(PARENT, KIND, orphan);
     assert.equal(adopted.metadata?.ownerReferences?.[0].uid, "u-1");

@@ -360,8 +360,9 @@ Deno.test("a finished Job with ttlSecondsAfterFinished is deleted in the foregro
     await api.create(job("short", { ttlSecondsAfterFinished: 1 }));
     const pod = await eventually("a pod runs", async () => (await activePodsOf(w.client, "short"))[0]);
     await finishPod(w.client, pod);
+    // No check that the Job first shows Complete undeleted: a poll can land after the one-second TTL.
+    // The deletion time, at least 1 s after the completion, shows the TTL was waited for.
     const done = await jobWith(w.client, "short", "is complete", hasCondition("Complete"));
-    assert.equal(done.metadata?.deletionTimestamp, undefined);
     // No garbage collector runs here, so the foreground deletion leaves the Job terminating.
     const deleting = await jobWith(
       w.client,
@@ -487,6 +488,9 @@ Deno.test("suspending a running Job deletes its pods without counting them as fa
     const api = w.client.resource(jobsResource).namespace("default");
     await api.create(job("pause", { parallelism: 2, completions: 4 }));
     await eventually("two pods run", async () => (await activePodsOf(w.client, "pause")).length === 2);
+    // The pods are made before the status that records the start is written: suspending in between
+    // would make a Job that never started, as in Kubernetes.
+    await jobWith(w.client, "pause", "has started", (j) => !!j.status?.startTime);
     await api.patch("pause", { spec: { suspend: true } }, { type: "merge" });
     const j = await jobWith(w.client, "pause", "is suspended", hasCondition("Suspended"));
     await eventually("its pods are gone", async () => (await podsOf(w.client, "pause")).length === 0);
@@ -494,10 +498,13 @@ Deno.test("suspending a running Job deletes its pods without counting them as fa
     assert.equal(after.status?.failed, undefined);
     assert.equal(after.status?.active, undefined);
     assert.ok(j.status?.startTime, "a Job suspended after it started keeps its startTime");
-    const deleted = (await eventsOf(w.client, "pause")).filter((e) =>
-      e.startsWith("Normal SuccessfulDelete Deleted pod: ")
-    );
-    assert.equal(deleted.length, 2);
+    // Events are written after the deletes, on their own queue: wait for them rather than read once.
+    const deletions = async () =>
+      (await eventsOf(w.client, "pause")).filter((e) =>
+        e.startsWith("Normal SuccessfulDelete Deleted pod: ")
+      );
+    await eventually("both deletions are recorded", async () => (await deletions()).length >= 2);
+    assert.equal((await deletions()).length, 2);
   } finally {
     await w.close();
   }

@@ -13,7 +13,7 @@ import { startModuleCore } from "../../../cli/module_core.ts";
 import { PersistentVolumeClaimSchema } from "../api/persistent_volume_claim.ts";
 import { workloadsOperator } from "../operator.ts";
 import type { StatefulSet } from "../api/stateful_set.ts";
-import { livePods, markReady, readyLoop, startWorkloadsCore } from "../_testing.ts";
+import { livePods, markReady, readyLoop, recordChanges, startWorkloadsCore } from "../_testing.ts";
 import { controllerRevisionsResource, statefulSetsResource } from "../resources.ts";
 import { templatePatch } from "../history/revision.ts";
 import { CLAIM_KIND_MISSING } from "./pod_control.ts";
@@ -137,25 +137,38 @@ Deno.test("OrderedReady creates web-0, web-1, web-2 one at a time, each after th
 
 Deno.test("with minReadySeconds the next pod waits until the one before has been Ready that long", async () => {
   const w = await startWorkloadsCore();
-  const stop = readyLoop(w.client, { periodMs: 50 });
+  // Every state the set and its pods go through, in order: the ready-but-not-available one lasts only
+  // about minReadySeconds, which a poll on a loaded machine can miss.
+  const setChanges = await recordChanges(w.client, statefulSetsResource);
+  const podChanges = await recordChanges(w.client, podsResource);
   try {
     await sets(w.client).create(statefulSet("web", { replicas: 2, minReadySeconds: 2 }));
-    await eventually("web-0 is ready", async () => {
-      const p = (await byName(w.client)).get("web-0");
-      return p && isReady(p);
-    });
-    await new Promise((r) => setTimeout(r, 500));
-    assert.ok(!(await byName(w.client)).has("web-1"), "web-1 waits for web-0 to be available");
-    const s = await sets(w.client).get("web");
-    assert.equal(s.status?.readyReplicas, 1);
-    assert.equal(s.status?.availableReplicas, 0);
+    const web0 = await eventually("web-0 exists", async () => (await byName(w.client)).get("web-0"));
+    // Condition times have whole seconds: mark Ready at the start of one so the full 2 s are counted.
+    await new Promise((r) => setTimeout(r, 1000 - (Date.now() % 1000)));
+    await markReady(w.client, web0);
+    const web1 = await eventually("web-1 exists", async () => (await byName(w.client)).get("web-1"));
+    await markReady(w.client, web1);
     const done = await eventually("both replicas are available", async () => {
       const s = await sets(w.client).get("web");
       return s.status?.availableReplicas === 2 ? s : undefined;
-    }, 15_000);
+    }, 20_000);
     assert.equal(done.status?.readyReplicas, 2);
+
+    const statuses = setChanges.events.map((e) => e.object.status);
+    assert.ok(
+      statuses.some((st) => st?.readyReplicas === 1 && (st.availableReplicas ?? 0) === 0),
+      "web-0 was counted ready before it was counted available",
+    );
+    // web-1 is made only once web-0 has been Ready for 2 s; both times are whole seconds, rounded down.
+    const ready = (await byName(w.client)).get("web-0")!.status!.conditions!.find((c) => c.type === "Ready")!;
+    const readyAt = Date.parse(ready.lastTransitionTime!);
+    const added = podChanges.events.find((e) => e.type === "ADDED" && e.object.metadata?.name === "web-1")!;
+    const web1At = Date.parse(added.object.metadata!.creationTimestamp!);
+    assert.ok(web1At >= readyAt + 2000, `web-1 made ${web1At - readyAt} ms after web-0 was Ready`);
   } finally {
-    await stop();
+    await setChanges.stop();
+    await podChanges.stop();
     await w.close();
   }
 });
