@@ -74,6 +74,7 @@ export async function up(options: UpOptions, log: (line: string) => void): Promi
   let certServer: ClientCertServer | undefined;
   let inProcess: InProcess | undefined;
   let abortServer: AbortController | undefined;
+  let startupDone = false;
   try {
     const auth = await ensureAuth(options.dataDir, {
       // Tokens of deleted or re-created ServiceAccounts stop working (within seconds; see the cache).
@@ -106,6 +107,9 @@ export async function up(options: UpOptions, log: (line: string) => void): Promi
       tokenIssuer: auth.serviceAccountTokens,
       rbac: new RbacAuthorizer(),
       log: (l) => log(l),
+      // The port is known (and the kubeconfig can name it) only once serving: until start-up is over,
+      // /readyz says so, so that what waits for it finds the kubeconfig and the modules' kinds.
+      readyChecks: [{ name: "poststarthook/skiff-startup", check: () => Promise.resolve(startupDone) }],
     });
     await api.start();
     log(`api: ${api.registry.all().length} resources served; namespaces ${SYSTEM_NAMESPACES.join(", ")}`);
@@ -164,6 +168,7 @@ export async function up(options: UpOptions, log: (line: string) => void): Promi
       simulatedNodes: options.simulatedNodes,
     }, log);
     const controllers = inProcess;
+    startupDone = true;
     let stopping: Promise<void> | undefined;
     const started = api;
     return {

@@ -29,7 +29,7 @@ import { discoveryRoutes } from "./discovery.ts";
 import { openapiRoutes } from "./openapi/mod.ts";
 import { ApiError } from "./errors.ts";
 import { serveResource } from "./handlers.ts";
-import { healthRoutes } from "./health.ts";
+import { type HealthCheck, healthRoutes } from "./health.ts";
 import { Objects } from "./objects.ts";
 import { parseResourcePath } from "./_paths.ts";
 import { serveReview } from "./_reviews.ts";
@@ -53,6 +53,11 @@ export interface ApiServerOptions {
   rbac?: RbacAuthorizer;
   /** Signs ServiceAccount tokens for the TokenRequest subresource; without it that subresource is 404. */
   tokenIssuer?: TokenIssuer;
+  /**
+   * More checks /readyz and /healthz report (Kubernetes' post-start hooks): `skiff up` is not ready
+   * until its start-up is over (admin kubeconfig written, modules installed).
+   */
+  readyChecks?: HealthCheck[];
 }
 
 /** A configured API server. */
@@ -120,7 +125,7 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
     app.use("*", authorize(options.rbac));
     admission.add(rbacEscalationStep(options.rbac));
   }
-  app.route("/", healthRoutes(options.store));
+  app.route("/", healthRoutes(options.store, options.readyChecks));
   app.get("/version", (c) =>
     c.json({
       major: "1",

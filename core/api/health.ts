@@ -1,6 +1,7 @@
 /**
  * Health endpoints as Kubernetes serves them: /livez answers while the process runs; /readyz and
- * /healthz answer ok only while the store does. `?verbose` lists each check as `[+]name ok`.
+ * /healthz answer ok only while the store does and every further check (post-start hooks) passes.
+ * `?verbose` lists each check as `[+]name ok`.
  *
  * @module
  */
@@ -11,7 +12,7 @@ import type { Store } from "@skiff/store";
 export type HealthCheck = { name: string; check: () => Promise<boolean> };
 
 /**
- * Hono routes for /livez, /readyz and /healthz.
+ * Hono routes for /livez, /readyz and /healthz; `more` adds checks to the last two.
  *
  * @example
  * ```ts
@@ -19,11 +20,12 @@ export type HealthCheck = { name: string; check: () => Promise<boolean> };
  * const res = await app.request("/readyz"); // 200 "ok" while the store answers
  * ```
  */
-export function healthRoutes(store: Store): Hono {
+export function healthRoutes(store: Store, more: HealthCheck[] = []): Hono {
   const app = new Hono();
   const ready: HealthCheck[] = [
     { name: "ping", check: () => Promise.resolve(true) },
     { name: store.backend === "etcd" ? "etcd" : "store", check: () => store.ping() },
+    ...more,
   ];
   app.get("/livez", (c) => report(c.req.query("verbose") !== undefined, "livez", [ready[0]]));
   app.get("/readyz", (c) => report(c.req.query("verbose") !== undefined, "readyz", ready));

@@ -23,6 +23,31 @@ Deno.test("skiff up on the embedded store answers /readyz and stops cleanly on S
   await Deno.remove(skiff.dataDir, { recursive: true });
 });
 
+Deno.test("skiff up answers /readyz only once start-up is over: the kubeconfig names it and the modules are in", async () => {
+  const skiff = await startSkiff([], { waitReady: false });
+  try {
+    for (let ready = false; !ready;) {
+      const res = await skiff.fetch("/readyz?verbose").catch(() => undefined);
+      const body = await res?.text();
+      if (res?.status === 500) {
+        assert.match(body!, /^\[-\]poststarthook\/skiff-startup failed: reason withheld$/m);
+      }
+      ready = res?.status === 200;
+      if (!ready) await new Promise((r) => setTimeout(r, 20));
+    }
+    assert.ok(
+      (await Deno.readTextFile(skiff.kubeconfig)).includes(skiff.url),
+      "the kubeconfig names this server",
+    );
+    const deployments = await skiff.fetch("/apis/apps/v1/namespaces/default/deployments");
+    await deployments.body?.cancel();
+    assert.equal(deployments.status, 200, "the workloads module's kinds are served");
+  } finally {
+    await skiff.stop();
+    await Deno.remove(skiff.dataDir, { recursive: true });
+  }
+});
+
 Deno.test("skiff up stops cleanly on SIGINT and starts again on the same data dir", async () => {
   const first = await startSkiff();
   assert.equal((await first.stop("SIGINT")).code, 0);
