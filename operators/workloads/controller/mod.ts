@@ -14,3 +14,4 @@ export * from "./expectations.ts";
 export * from "./pods.ts";
 export * from "./claim.ts";
 export * from "./resolve.ts";
+export * from "./run.ts";

@@ -28,6 +28,7 @@ import type { ControllerRevision } from "../api/controller_revision.ts";
 import type { DaemonSet } from "../api/daemon_set.ts";
 import { isPodReady } from "../controller/pods.ts";
 import { resolveControllerRef } from "../controller/resolve.ts";
+import { runWithHandlers } from "../controller/run.ts";
 import { controllerRevisionsResource, daemonSetsResource } from "../resources.ts";
 import { isEmptySelector, matchesSelector } from "../selector/selector.ts";
 import { CountExpectations } from "./_expectations.ts";
@@ -103,8 +104,7 @@ export class DaemonSetController implements Runnable {
 
   /** Runs until the signal aborts. */
   async start(signal: AbortSignal): Promise<void> {
-    const running = this.#controller.start(signal);
-    const removers = [
+    await runWithHandlers(this.#controller, signal, () => [
       this.#pods!.addEventHandler({
         onAdd: (pod) => this.#addPod(pod),
         onUpdate: (old, cur) => this.#updatePod(old, cur),
@@ -120,12 +120,7 @@ export class DaemonSetController implements Runnable {
         onUpdate: (old, cur) => this.#updateNode(old, cur),
         onDelete: (node) => this.#deleteNode(node),
       }),
-    ];
-    try {
-      await running;
-    } finally {
-      for (const remove of removers) remove();
-    }
+    ]);
   }
 
   #enqueue(ds: DaemonSet, afterMs = 0): void {

@@ -26,6 +26,7 @@ import type { Deployment } from "../api/deployment.ts";
 import type { ReplicaSet } from "../api/replica_set.ts";
 import { claimObjects, patchOwners } from "../controller/claim.ts";
 import { resolveControllerRef } from "../controller/resolve.ts";
+import { runWithHandlers } from "../controller/run.ts";
 import { deploymentsResource, replicaSetsResource } from "../resources.ts";
 import { isEmptySelector, matchesSelector } from "../selector/selector.ts";
 import { asObject, type DeploymentSync, writeStatus } from "./context.ts";
@@ -75,8 +76,7 @@ export class DeploymentController implements Runnable {
 
   /** Runs until the signal aborts. */
   async start(signal: AbortSignal): Promise<void> {
-    const running = this.#controller.start(signal);
-    const removers = [
+    await runWithHandlers(this.#controller, signal, () => [
       this.#replicaSets!.addEventHandler({
         onAdd: (rs) => this.#replicaSetChanged(rs),
         onUpdate: (old, cur) => {
@@ -87,12 +87,7 @@ export class DeploymentController implements Runnable {
         onDelete: (rs) => this.#replicaSetChanged(rs),
       }),
       this.#pods!.addEventHandler({ onDelete: (pod) => this.#podDeleted(pod) }),
-    ];
-    try {
-      await running;
-    } finally {
-      for (const remove of removers) remove();
-    }
+    ]);
   }
 
   #enqueue(d: Deployment): void {

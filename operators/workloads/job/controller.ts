@@ -21,6 +21,7 @@ import {
 } from "@skiff/sdk";
 import { Expectations } from "../controller/expectations.ts";
 import { resolveControllerRef } from "../controller/resolve.ts";
+import { runWithHandlers } from "../controller/run.ts";
 import { jobsResource } from "../resources.ts";
 import { matchesSelector } from "../selector/selector.ts";
 import { BackoffStore } from "./_backoff.ts";
@@ -101,8 +102,7 @@ export class JobController implements Runnable {
 
   /** Runs until the signal aborts. */
   async start(signal: AbortSignal): Promise<void> {
-    const running = this.#controller.start(signal);
-    const removers = [
+    await runWithHandlers(this.#controller, signal, () => [
       this.#pods!.addEventHandler({
         onAdd: (pod) => this.#addPod(pod),
         onUpdate: (old, cur) => this.#updatePod(old, cur),
@@ -113,12 +113,7 @@ export class JobController implements Runnable {
         onUpdate: (_old, cur) => isJobFinished(cur) && this.#cleanupPodFinalizers(cur),
         onDelete: (job) => this.#cleanupPodFinalizers(job),
       }),
-    ];
-    try {
-      await running;
-    } finally {
-      for (const remove of removers) remove();
-    }
+    ]);
   }
 
   #enqueue(key: string, afterMs: number): void {

@@ -23,6 +23,7 @@ import {
 import { Expectations } from "../controller/expectations.ts";
 import { isPodReady } from "../controller/pods.ts";
 import { resolveControllerRef } from "../controller/resolve.ts";
+import { runWithHandlers } from "../controller/run.ts";
 import { matchesSelector } from "../selector/selector.ts";
 import { syncReplicaSet } from "./sync.ts";
 import type { ReplicaKind, ReplicaObject } from "./types.ts";
@@ -82,18 +83,13 @@ export class ReplicaSetController implements Runnable {
 
   /** Runs until the signal aborts. */
   async start(signal: AbortSignal): Promise<void> {
-    const running = this.#controller.start(signal);
-    // The controller's queue exists once start() has begun; pod events go straight onto it.
-    const remove = this.#pods!.addEventHandler({
-      onAdd: (pod) => this.#addPod(pod),
-      onUpdate: (old, cur) => this.#updatePod(old, cur),
-      onDelete: (pod) => this.#deletePod(pod),
-    });
-    try {
-      await running;
-    } finally {
-      remove();
-    }
+    await runWithHandlers(this.#controller, signal, () => [
+      this.#pods!.addEventHandler({
+        onAdd: (pod) => this.#addPod(pod),
+        onUpdate: (old, cur) => this.#updatePod(old, cur),
+        onDelete: (pod) => this.#deletePod(pod),
+      }),
+    ]);
   }
 
   #enqueue(key: string, afterMs = 0): void {

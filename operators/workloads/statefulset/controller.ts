@@ -25,6 +25,7 @@ import type { StatefulSet } from "../api/stateful_set.ts";
 import { claimObjects, patchOwners } from "../controller/claim.ts";
 import { isPodReady } from "../controller/pods.ts";
 import { resolveControllerRef } from "../controller/resolve.ts";
+import { runWithHandlers } from "../controller/run.ts";
 import { RevisionHistory } from "../history/history.ts";
 import { controllerRevisionsResource, statefulSetsResource } from "../resources.ts";
 import { isEmptySelector, matchesSelector } from "../selector/selector.ts";
@@ -73,17 +74,13 @@ export class StatefulSetController implements Runnable {
 
   /** Runs until the signal aborts. */
   async start(signal: AbortSignal): Promise<void> {
-    const running = this.#controller.start(signal);
-    const remove = this.#pods!.addEventHandler({
-      onAdd: (pod) => this.#addPod(pod),
-      onUpdate: (old, cur) => this.#updatePod(old, cur),
-      onDelete: (pod) => this.#deletePod(pod),
-    });
-    try {
-      await running;
-    } finally {
-      remove();
-    }
+    await runWithHandlers(this.#controller, signal, () => [
+      this.#pods!.addEventHandler({
+        onAdd: (pod) => this.#addPod(pod),
+        onUpdate: (old, cur) => this.#updatePod(old, cur),
+        onDelete: (pod) => this.#deletePod(pod),
+      }),
+    ]);
   }
 
   #enqueue(set: StatefulSet, afterMs = 0): void {
