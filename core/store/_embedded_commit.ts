@@ -48,24 +48,33 @@ export const MAX_GROUP = 32;
 const MAX_GROUP_KEYS = 90;
 
 /**
- * Whether `next` may join a group of `group` pending commits: small values only (a large one needs
- * writes before the commit and goes alone), within Deno KV's per-write limits.
+ * How many commits at the head of `queue` leave together: the first always; each later one while the
+ * group stays within Deno KV's per-write limits and holds small values only (a large one needs writes
+ * before the commit, so it goes alone). One pass over the queue.
+ *
+ * @example
+ * ```ts
+ * const group = queue.splice(0, groupSize(queue));
+ * ```
  */
-export function fitsGroup(group: PendingCommit[], next: PendingCommit): boolean {
-  if (group.length === 0) return true;
-  if (group.length >= MAX_GROUP) return false;
+export function groupSize(queue: readonly PendingCommit[]): number {
   const keys = new Set<string>();
   let chars = 0;
-  for (const c of [...group, next]) {
+  const n = Math.min(queue.length, MAX_GROUP);
+  for (let i = 0; i < n; i++) {
+    const c = queue[i];
     for (const k of c.checks) keys.add(keyId(k.key));
     for (const m of c.mutations) keys.add(keyId(m.key));
+    let large = false;
     for (const json of c.encoded.values()) {
-      if (json.length > INLINE_MAX_CHARS) return false;
+      if (json.length > INLINE_MAX_CHARS) large = true;
       chars += json.length;
     }
+    if (large) return Math.max(i, 1);
+    // Each value may be written once and copied once when a later commit of the group supersedes it.
+    if (i > 0 && (keys.size > MAX_GROUP_KEYS || chars * 4 > COMMIT_BUDGET_BYTES)) return i;
   }
-  // Each value may be written once and copied once when a later commit of the group supersedes it.
-  return keys.size <= MAX_GROUP_KEYS && chars * 4 <= COMMIT_BUDGET_BYTES;
+  return n;
 }
 
 /** The Deno KV writes and outcomes of a group of commits. */

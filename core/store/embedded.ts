@@ -40,7 +40,7 @@ import {
   type VersionRef,
 } from "./_embedded_layout.ts";
 import { acquireLock, releaseLock } from "./_lockfile.ts";
-import { fitsGroup, type Mutation, type PendingCommit, planCommits } from "./_embedded_commit.ts";
+import { groupSize, type Mutation, type PendingCommit, planCommits } from "./_embedded_commit.ts";
 import { EventFeed } from "./_embedded_watch.ts";
 import type {
   AtomicCheck,
@@ -352,9 +352,7 @@ class EmbeddedStore implements Store {
     this.#draining = true;
     try {
       while (this.#queued.length > 0) {
-        let n = 1;
-        while (n < this.#queued.length && fitsGroup(this.#queued.slice(0, n), this.#queued[n])) n++;
-        const group = this.#queued.splice(0, n);
+        const group = this.#queued.splice(0, groupSize(this.#queued));
         try {
           const results = await this.#writes.run(() => this.#commitGroup(group));
           group.forEach((c, i) => c.resolve(results[i]));
