@@ -118,3 +118,4 @@ export {
   isValidPortNum,
 } from "./value_checks.ts";
 export { cloneJson, jsonEqual } from "./json.ts";
+export { nowRfc3339 } from "./time.ts";

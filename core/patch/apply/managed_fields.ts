@@ -9,7 +9,7 @@ import { PatchError } from "../errors.ts";
 import { goJson, type Path, pathString } from "./_path.ts";
 import type { TypeNode } from "./_schema.ts";
 import { FieldSet, type FieldsV1 } from "./field_set.ts";
-import { jsonEqual } from "@skiff/schema";
+import { jsonEqual, nowRfc3339 } from "@skiff/schema";
 import {
   addedFieldsV1,
   compareValues,
@@ -323,17 +323,6 @@ function capUpdateManagers(managers: Managers): void {
     managers.delete(id);
     length--;
   }
-}
-
-// Entries carry whole seconds: format each second once (a create would otherwise spend ~1 µs on it).
-let clock = { second: -1, text: "" };
-
-function nowRfc3339(): string {
-  const second = Math.floor(Date.now() / 1000);
-  if (second !== clock.second) {
-    clock = { second, text: new Date(second * 1000).toISOString().replace(/\.\d{3}Z$/, "Z") };
-  }
-  return clock.text;
 }
 
 /** Whether `list` asks to clear managedFields: `[]` or `[{}]` (isResetManagedFields). */

@@ -10,6 +10,7 @@
 import {
   type Client,
   type EventRecorder,
+  formatTime,
   getControllerOf,
   type Informer,
   isAlreadyExists,
@@ -261,7 +262,7 @@ async function reconcile(cronJob: CronJob, jobs: Job[], deps: CronJobDeps): Prom
   }
   const status = cj.status ??= {};
   status.active = [...(status.active ?? []), jobReference(created)];
-  status.lastScheduleTime = scheduled.toISOString().replace(/\.\d+Z$/, "Z");
+  status.lastScheduleTime = formatTime(scheduled);
   return { cronJob: cj, updateStatus: true, requeueAfter: next() };
 }
 

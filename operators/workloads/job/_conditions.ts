@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { formatTime } from "@skiff/sdk";
 import type { Job, JobCondition } from "./_types.ts";
 
 /** Condition reasons and messages of Kubernetes 1.32. */
@@ -24,11 +25,6 @@ export const JOB_REASONS = {
   failedIndexes: { reason: "FailedIndexes", message: "Job has failed indexes" },
 } as const;
 
-/** metav1.Time: RFC 3339 with whole seconds. */
-export function formatTime(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(/\.\d+Z$/, "Z");
-}
-
 /** newCondition: both times now. */
 export function newCondition(
   type: string,
@@ -37,7 +33,7 @@ export function newCondition(
   message: string,
   now: number,
 ): JobCondition {
-  const t = formatTime(now);
+  const t = formatTime(new Date(now));
   return { type, status, lastProbeTime: t, lastTransitionTime: t, reason, message };
 }
 

@@ -6,9 +6,9 @@
  *
  * @module
  */
-import type { ReconcileResult } from "@skiff/sdk";
+import { formatTime, type ReconcileResult } from "@skiff/sdk";
 import { isPodActive, isPodReady } from "../controller/pods.ts";
-import { findCondition, formatTime, isJobFinished, JOB_REASONS, newCondition } from "./_conditions.ts";
+import { findCondition, isJobFinished, JOB_REASONS, newCondition } from "./_conditions.ts";
 import {
   countTerminating,
   hasTrackingFinalizer,
@@ -97,7 +97,7 @@ export async function syncJob(key: string, deps: JobDeps): Promise<ReconcileResu
   ctx.failed = (status.failed ?? 0) + countedFailures.length + ctx.uncountedFailed.size;
 
   const now = deps.now();
-  if (!status.startTime && !job.spec?.suspend) status.startTime = formatTime(now);
+  if (!status.startTime && !job.spec?.suspend) status.startTime = formatTime(new Date(now));
   ctx.newBackoffRecord = deps.backoff.next(key, newSucceeded, newFailed);
 
   let requeueAfter: number | undefined;
@@ -211,7 +211,7 @@ export async function syncJob(key: string, deps: JobDeps): Promise<ReconcileResu
           resumed ? "Job resumed" : "Job suspended",
         );
         // A resumed Job's activeDeadlineSeconds counts from now, as for one created suspended.
-        if (resumed) status.startTime = formatTime(now);
+        if (resumed) status.startTime = formatTime(new Date(now));
       }
     }
   }

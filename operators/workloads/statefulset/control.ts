@@ -18,7 +18,7 @@
  * @module
  */
 import type { Pod } from "@skiff/kinds";
-import { type Client, isConflict, isNotFound, type Logger } from "@skiff/sdk";
+import { type Client, formatTime, isConflict, isNotFound, type Logger } from "@skiff/sdk";
 import type { ControllerRevision } from "../api/controller_revision.ts";
 import type { StatefulSet, StatefulSetStatus } from "../api/stateful_set.ts";
 import type { RevisionHistory } from "../history/history.ts";
@@ -157,7 +157,7 @@ export class StatefulSetControl {
     status.conditions = [...others, {
       type: CLAIMS_CONDITION,
       status: "False",
-      lastTransitionTime: previous?.lastTransitionTime ?? new Date().toISOString().replace(/\.\d+Z$/, "Z"),
+      lastTransitionTime: previous?.lastTransitionTime ?? formatTime(),
       reason: "KindNotServed",
       message: CLAIM_KIND_MISSING,
     }];
