@@ -28,8 +28,8 @@ export interface SkiffProcess {
 
 /**
  * Starts `skiff up` with `args` on a free port and a temp data dir (unless given), and waits until
- * /readyz answers ok and the admin kubeconfig names it (or `waitReady` is false; a data dir whose
- * tokens.csv has no skiff-admin gets no kubeconfig, so needs `waitReady: false`).
+ * /readyz answers ok (or `waitReady` is false). `skiff up` is ready only once its start-up is over
+ * (poststarthook/skiff-startup), so the admin kubeconfig then names this server.
  *
  * @example
  * ```ts
@@ -93,12 +93,9 @@ export async function startSkiff(
   if (options.waitReady === false) return handle;
   // Generous: the suite runs many Skiffs in parallel on two cores; a quiet box starts one in ~2 s.
   const deadline = Date.now() + (options.timeoutMs ?? 45_000);
-  // /readyz answers as soon as the port is open, a moment before start-up writes the admin kubeconfig
-  // (and a restart's old one names the old port): ready is also a kubeconfig naming this server.
-  const written = async () => (await Deno.readTextFile(handle.kubeconfig).catch(() => "")).includes(url);
   while (Date.now() < deadline) {
     const ok = await handle.fetch("/readyz").then(async (r) => (await r.text(), r.ok), () => false);
-    if (ok && await written()) return handle;
+    if (ok) return handle;
     await new Promise((r) => setTimeout(r, 50));
   }
   await handle.stop("SIGKILL");
