@@ -307,13 +307,14 @@ class EtcdStore implements Store {
     compares: Compare[],
     mutations: Mutation[],
   ): Promise<KvCommitResult | KvCommitError> => {
+    // Before the commit leaves: etcd may send the watch event before the commit's reply.
+    this.#written.remember(mutations);
     for (let attempt = 0;; attempt++) {
       const leases = mutations.some((m) => m.expireIn !== undefined)
         ? await Promise.all(
           mutations.map((m) => m.expireIn === undefined ? undefined : this.#leases.get(m.expireIn)),
         )
         : [];
-      this.#written.remember(mutations);
       try {
         return await this.#committer.commit({ compares, mutations, leases });
       } catch (e) {
