@@ -14,6 +14,7 @@
  *
  * @module
  */
+import { cloneJson } from "@skiff/schema";
 import { RevisionCompactedError, type Store, type WatchEvent } from "@skiff/store";
 import type { KvKey } from "@skiff/store";
 import type { KubeObject } from "./admission.ts";
@@ -40,6 +41,9 @@ export interface HubSubscription {
 }
 
 const encoder = new TextEncoder();
+
+/** The event types of a watch line. */
+type WatchType = "ADDED" | "MODIFIED" | "DELETED";
 
 /**
  * A store event as every watcher of a collection shares it: decoded once, and encoded once per wire
@@ -79,6 +83,23 @@ export class SharedEvent {
       (this.#lines ??= new Map()).set(key, bytes);
     }
     return bytes;
+  }
+
+  /**
+   * The event as {@link SharedEvent.line} encodes it, as a deep copy the caller owns (for in-process
+   * watchers, which take objects rather than JSON).
+   */
+  copy(
+    type: string,
+    side: "value" | "prevValue",
+    res: Resource,
+    metadata?: MetaVersion,
+  ): { type: WatchType; object: KubeObject } {
+    const object = this.object(side, res);
+    return {
+      type: type as WatchType,
+      object: cloneJson(metadata ? asPartialObjectMetadata(object, metadata) : object) as KubeObject,
+    };
   }
 
   /**

@@ -55,7 +55,11 @@ export interface AdmissionStep {
   runsLast?: boolean;
   /** The operations the step sees; CREATE and UPDATE when absent (DELETE is for steps that ask for it). */
   operations?: AdmissionRequest["operation"][];
-  mutate?(req: AdmissionRequest): void | Promise<void>;
+  /**
+   * Changes `req.object` in place. Returning `false` says the object was left exactly as it was, which
+   * spares the API validating the whole object a second time; anything else counts as a change.
+   */
+  mutate?(req: AdmissionRequest): void | boolean | Promise<void | boolean>;
   validate?(req: AdmissionRequest): FieldError[] | void | Promise<FieldError[] | void>;
 }
 
@@ -71,9 +75,13 @@ export class AdmissionChain {
     };
   }
 
-  /** Runs every mutating step that applies, in order. */
-  async mutate(req: AdmissionRequest): Promise<void> {
-    for (const s of this.#applying(req)) await s.mutate?.(req);
+  /** Runs every mutating step that applies, in order; answers whether any of them may have changed the object. */
+  async mutate(req: AdmissionRequest): Promise<boolean> {
+    let changed = false;
+    for (const s of this.#applying(req)) {
+      if (s.mutate && (await s.mutate(req)) !== false) changed = true;
+    }
+    return changed;
   }
 
   /** Runs every validating step that applies and gathers their field errors. */

@@ -24,7 +24,7 @@ import { ApiError } from "./errors.ts";
 import { type DeleteOptions, type ListOptions, type Objects, target, type WriteOptions } from "./objects.ts";
 import type { ResourceTarget } from "./_paths.ts";
 import { parseFieldSelector, parseLabelSelector } from "./selectors.ts";
-import { watchStream } from "./watch.ts";
+import { IN_PROCESS, watchStream } from "./watch.ts";
 import {
   negotiate,
   type Negotiated,
@@ -417,6 +417,7 @@ function watchResponse(
     // kube-apiserver turns each event's object into the negotiated form; PartialObjectMetadataList
     // fails for one object, and its watch encoder then logs that and sends the whole object.
     metadata: form.as === "metadata" && form.kind === "PartialObjectMetadata" ? form.version : undefined,
+    inProcess: (c.req.raw as unknown as Record<symbol, unknown>)[IN_PROCESS] === true,
   });
   return new Response(body, {
     status: 200,

@@ -544,11 +544,12 @@ export class Objects {
       user: options.user,
       warnings: [],
     };
-    await this.hooks.admission.mutate(req);
+    // The shape was checked above; only a step that changed the object makes a second check worth it.
+    const mutated = await this.hooks.admission.mutate(req);
     const errors: FieldError[] = own
       ? [
         ...unknown,
-        ...checkObject.validate(res, obj, strategy.nameRule),
+        ...(mutated ? checkObject.validate(res, obj, strategy.nameRule) : []),
         ...(strategy.validate?.(obj) ?? []),
         ...(old ? strategy.validateUpdate?.(obj, old) ?? [] : []),
       ]

@@ -11,6 +11,7 @@
  *
  * @module
  */
+import { cloneJson } from "@skiff/schema";
 import { RevisionCompactedError } from "@skiff/store";
 import type { KubeObject } from "./admission.ts";
 import { ApiError } from "./errors.ts";
@@ -43,6 +44,44 @@ export interface WatchRequest extends Pick<ListOptions, "labelSelector" | "field
    * informers: `Accept: application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1`).
    */
   metadata?: MetaVersion;
+  /**
+   * The client is in this process (see {@link IN_PROCESS}): each event goes as a decoded object, an
+   * empty chunk carrying it under {@link WATCH_EVENT}, rather than as a line of JSON it would parse.
+   */
+  inProcess?: boolean;
+}
+
+/**
+ * Set to true on a Request by an in-process transport (the SDK's `inProcessTransport`): the request
+ * was built in this process and never crossed a network, so its watch may answer with objects.
+ * Requests from Deno.serve cannot carry it.
+ *
+ * @example
+ * ```ts
+ * const req = new Request("http://skiff.local/api/v1/pods?watch=1");
+ * (req as unknown as Record<symbol, boolean>)[IN_PROCESS] = true;
+ * ```
+ */
+export const IN_PROCESS: unique symbol = Symbol.for("skiff.dev/in-process") as typeof IN_PROCESS;
+
+/**
+ * Where an in-process watch chunk (an empty Uint8Array) carries its event: a deep copy its reader
+ * owns. Parsing a Pod event's JSON cost each in-process watcher (the garbage collector, controllers)
+ * ~35 µs per change and encoding it ~40 µs; a copy costs a few.
+ *
+ * @example
+ * ```ts
+ * const { value } = await body.getReader().read();
+ * const event = (value as unknown as Record<symbol, WireEvent>)[WATCH_EVENT];
+ * ```
+ */
+export const WATCH_EVENT: unique symbol = Symbol.for("skiff.dev/watch-event") as typeof WATCH_EVENT;
+
+/** An empty chunk carrying `event` for an in-process reader. */
+function objectChunk(event: WireEvent): Uint8Array {
+  const chunk = new Uint8Array(0);
+  (chunk as unknown as Record<symbol, WireEvent>)[WATCH_EVENT] = event;
+  return chunk;
 }
 
 /** A watch event on the wire. */
@@ -86,6 +125,7 @@ export function watchStream(
     start: async (controller) => {
       const asTable = request.table && tableWatch(res, request.table);
       const metadata = request.metadata;
+      const inProcess = request.inProcess === true;
       const send = (e: WireEvent) => {
         if (closed) return;
         let wire: unknown = e;
@@ -93,7 +133,9 @@ export function watchStream(
         else if (metadata && !isStatus(e.object)) {
           wire = { type: e.type, object: asPartialObjectMetadata(e.object as KubeObject, metadata) };
         }
-        controller.enqueue(encoder.encode(JSON.stringify(wire) + "\n"));
+        controller.enqueue(
+          inProcess ? objectChunk(cloneJson(wire) as WireEvent) : encoder.encode(JSON.stringify(wire) + "\n"),
+        );
       };
       const end = () => {
         if (closed) return;
@@ -157,6 +199,7 @@ export function watchStream(
           const form = wireForm(objects, e, request, res);
           if (!form || closed) return;
           if (asTable) send({ type: form.type, object: e.object(form.side, res) });
+          else if (inProcess) controller.enqueue(objectChunk(e.copy(form.type, form.side, res, metadata)));
           else controller.enqueue(e.line(form.type, form.side, res, metadata));
         },
         error: (e) => {

@@ -1,6 +1,19 @@
 import assert from "node:assert/strict";
-import { createInProcessClient, eventually, isNotFound, podsResource, startTestCore } from "@skiff/sdk";
+import {
+  createInProcessClient,
+  eventually,
+  isNotFound,
+  podsResource,
+  startTestCore,
+  WATCH_EVENT,
+} from "@skiff/sdk";
 import { GarbageCollector } from "./collector.ts";
+
+/** What a watch chunk carries as text: its bytes, or the event an in-process server handed over, as JSON. */
+function wireText(chunk: Uint8Array, decoder: TextDecoder): string {
+  const event = (chunk as unknown as Record<symbol, unknown>)[WATCH_EVENT];
+  return event ? JSON.stringify(event) + "\n" : decoder.decode(chunk, { stream: true });
+}
 
 const quiet = { info() {}, error() {}, with: () => quiet };
 const spec = {
@@ -25,7 +38,7 @@ Deno.test("the collector's pod watch is sent each pod's metadata alone, and it s
         const decoder = new TextDecoder();
         const copy = new TransformStream<Uint8Array, Uint8Array>({
           transform(chunk, c) {
-            watches[at] += decoder.decode(chunk, { stream: true });
+            watches[at] += wireText(chunk, decoder);
             c.enqueue(chunk);
           },
         });

@@ -210,8 +210,9 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
     runsLast: true,
     operations: ["CREATE", "UPDATE", "DELETE"],
     async mutate(req) {
-      if (exempt(req)) return;
+      if (exempt(req)) return false;
       const hooks = mutatingConfigs.hooks;
+      let changed = false;
       // Kubernetes' reinvocation: a webhook with IfNeeded that ran before another webhook changed the
       // object runs once more, after the first pass; webhooks first skipped are not called then.
       const reinvoke = new Set<string>();
@@ -220,16 +221,18 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
         const at = await shouldCall(entry.hook, req);
         if (!at) continue;
         if (await run(entry, req, true, at)) {
+          changed = true;
           for (const uid of invoked) reinvoke.add(uid);
           invoked.clear();
         }
         if ((entry.hook as MutatingWebhook).reinvocationPolicy === "IfNeeded") invoked.add(entry.uid);
       }
-      if (!reinvoke.size) return;
+      if (!reinvoke.size) return changed;
       for (const entry of hooks) {
         const at = reinvoke.has(entry.uid) ? await shouldCall(entry.hook, req) : undefined;
-        if (at) await run(entry, req, true, at);
+        if (at && await run(entry, req, true, at)) changed = true;
       }
+      return changed;
     },
   };
 

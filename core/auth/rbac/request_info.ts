@@ -74,7 +74,8 @@ const METHOD_VERBS: Record<string, string> = {
  * ```
  */
 export function parseRequestInfo(method: string, url: string | URL): RequestInfo {
-  const u = typeof url === "string" ? new URL(url, "http://localhost") : url;
+  const u = (typeof url === "string" && plainUrl(url)) ||
+    (typeof url === "string" ? new URL(url, "http://localhost") : url);
   const info: RequestInfo = {
     isResourceRequest: false,
     path: u.pathname,
@@ -136,6 +137,34 @@ export function parseRequestInfo(method: string, url: string | URL): RequestInfo
   }
   if (!info.name && info.verb === "delete") info.verb = "deletecollection";
   return info;
+}
+
+/**
+ * The path and query of a URL that needs no normalizing (no `%` escapes, no `.` segments, no backslash), read
+ * with string searches: `new URL` costs ~15 µs of every request. Anything else goes to `new URL`.
+ */
+function plainUrl(url: string): Pick<URL, "pathname" | "searchParams"> | undefined {
+  let start = 0;
+  if (url[0] !== "/") {
+    const scheme = url.indexOf("://");
+    if (scheme < 0) return undefined;
+    start = url.indexOf("/", scheme + 3);
+    if (start < 0) return undefined;
+  } else if (url[1] === "/") return undefined; // "//host/path" is a network-path reference
+  let end = url.indexOf("?", start);
+  const hash = url.indexOf("#", start);
+  if (hash >= 0 && (end < 0 || hash < end)) return undefined;
+  if (end < 0) end = url.length;
+  const pathname = url.slice(start, end);
+  if (/%|\\|\/\.|\s/.test(pathname)) return undefined;
+  const query = url.slice(end + 1);
+  let params: URLSearchParams | undefined;
+  return {
+    pathname,
+    get searchParams() {
+      return params ??= new URLSearchParams(query);
+    },
+  };
 }
 
 // One parse per request: authorization reads it before the handler, the audit log after.

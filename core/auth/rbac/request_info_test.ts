@@ -89,3 +89,28 @@ Deno.test("request info treats discovery, health and other paths as non-resource
     assert.equal(parseRequestInfo("GET", path).isResourceRequest, true, path);
   }
 });
+
+Deno.test("a URL string reads the same as its parsed URL, escapes, dot segments and queries included", () => {
+  for (
+    const url of [
+      "https://127.0.0.1:6443/api/v1/namespaces/default/pods",
+      "https://127.0.0.1:6443/api/v1/namespaces/default/pods?watch=1&resourceVersion=5",
+      "https://h/apis/apps/v1/namespaces/ns/deployments/web/scale",
+      "https://h/api/v1/pods?fieldSelector=metadata.name%3Dweb",
+      "https://h/api/v1/namespaces/a%2Fb/pods/x",
+      "https://h/api/v1/namespaces/default/../kube-system/secrets",
+      "https://h/api/v1/namespaces/./default/pods#frag",
+      "https://h/api\\v1\\pods",
+      "https://h",
+      "/api/v1/namespaces/default/pods?limit=1",
+    ]
+  ) {
+    for (const method of ["GET", "POST", "DELETE"]) {
+      assert.deepEqual(
+        parseRequestInfo(method, url),
+        parseRequestInfo(method, new URL(url, "http://localhost")),
+        `${method} ${url}`,
+      );
+    }
+  }
+});

@@ -5,6 +5,13 @@ import { createInProcessClient } from "../client/client.ts";
 import { leasesResource, podsResource } from "../client/resources.ts";
 import { SharedInformerFactory } from "./factory.ts";
 import { indexByLabel } from "./indexer.ts";
+import { WATCH_EVENT } from "../client/_ndjson.ts";
+
+/** What a watch chunk carries as text: its bytes, or the event an in-process server handed over, as JSON. */
+function wireText(chunk: Uint8Array, decoder: TextDecoder): string {
+  const event = (chunk as unknown as Record<symbol, unknown>)[WATCH_EVENT];
+  return event ? JSON.stringify(event) + "\n" : decoder.decode(chunk, { stream: true });
+}
 
 Deno.test("two controllers asking one factory for pods get the same informer and cache", async () => {
   const core = await startTestCore();
@@ -110,7 +117,7 @@ Deno.test("a metadata-only informer is sent PartialObjectMetadata, and caches it
       const decoder = new TextDecoder();
       const copy = new TransformStream<Uint8Array, Uint8Array>({
         transform(chunk, c) {
-          entry.text += decoder.decode(chunk, { stream: true });
+          entry.text += wireText(chunk, decoder);
           c.enqueue(chunk);
         },
       });

@@ -8,6 +8,15 @@ import { ConnectionError } from "./errors.ts";
 import type { WatchEvent } from "./types.ts";
 
 /**
+ * Where an in-process API server's watch chunk carries its event, already decoded and the reader's to
+ * keep (core/api's WATCH_EVENT: the same registered symbol, so the SDK needs no import of the core).
+ */
+export const WATCH_EVENT: unique symbol = Symbol.for("skiff.dev/watch-event") as typeof WATCH_EVENT;
+
+/** What an in-process transport sets to true on its requests (core/api's IN_PROCESS). */
+export const IN_PROCESS: unique symbol = Symbol.for("skiff.dev/in-process") as typeof IN_PROCESS;
+
+/**
  * The events of a watch body until it ends, the signal aborts (then it ends quietly) or the connection
  * is lost (then it throws a {@link ConnectionError}). Leaving the loop early cancels the body, which ends
  * the watch on the server.
@@ -16,14 +25,15 @@ export async function* readWatchEvents<T>(
   body: ReadableStream<Uint8Array>,
   signal?: AbortSignal,
 ): AsyncGenerator<WatchEvent<T>> {
-  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
   const onAbort = () => reader.cancel().catch(() => {});
   signal?.addEventListener("abort", onAbort, { once: true });
   let buffer = "";
   let done = false;
   try {
     while (!signal?.aborted) {
-      let chunk: ReadableStreamReadResult<string>;
+      let chunk: ReadableStreamReadResult<Uint8Array>;
       try {
         chunk = await reader.read();
       } catch (e) {
@@ -34,9 +44,16 @@ export async function* readWatchEvents<T>(
       }
       if (chunk.done) {
         done = true;
+        buffer += decoder.decode();
         break;
       }
-      buffer += chunk.value;
+      // An in-process API server hands over each event decoded (see WATCH_EVENT), in order.
+      const event = (chunk.value as unknown as Record<symbol, WatchEvent<T> | undefined>)[WATCH_EVENT];
+      if (event) {
+        yield event;
+        continue;
+      }
+      buffer += decoder.decode(chunk.value, { stream: true });
       let nl: number;
       while ((nl = buffer.indexOf("\n")) >= 0) {
         const line = buffer.slice(0, nl).trim();

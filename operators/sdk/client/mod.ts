@@ -19,6 +19,7 @@ export * from "./errors.ts";
 export * from "./retry.ts";
 export * from "./config.ts";
 export * from "./transport.ts";
+export { IN_PROCESS, WATCH_EVENT } from "./_ndjson.ts";
 export * from "./client.ts";
 export * from "./resource_client.ts";
 export * from "./resources.ts";

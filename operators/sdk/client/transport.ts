@@ -6,6 +6,7 @@
  * @module
  */
 import type { ClusterConfig } from "./config.ts";
+import { IN_PROCESS } from "./_ndjson.ts";
 import { ConnectionError } from "./errors.ts";
 
 /**
@@ -89,6 +90,8 @@ export function inProcessTransport(
       if (options.token && !request.headers.has("authorization")) {
         request.headers.set("authorization", `Bearer ${options.token}`);
       }
+      // Lets the app's watches hand over decoded objects instead of JSON to parse again.
+      (request as unknown as Record<symbol, boolean>)[IN_PROCESS] = true;
       return await app.fetch(request);
     },
   };
