@@ -32,7 +32,6 @@ export {
   type WriteResult,
 } from "./objects.ts";
 export { Strategies, type Strategy } from "./strategy.ts";
-export { noDelayOnPort } from "./tcp_no_delay.ts";
 export { IN_PROCESS, WATCH_EVENT } from "./watch.ts";
 export { serveHttps, type ServeHttpsOptions } from "./serve.ts";
 export type { TokenIssuer, TokenObjectRef } from "./_token_request.ts";

@@ -1,11 +1,11 @@
 /**
  * Serving the API over HTTPS the way `skiff up` and the test cores do: Deno.serve with the serving
  * certificate, and TCP_NODELAY on the listener (Deno.serve leaves Nagle's algorithm on for TLS, which
- * holds small watch writes ~40 ms for the client's delayed ACK; see tcp_no_delay.ts).
+ * holds small watch writes ~40 ms for the client's delayed ACK; see @skiff/net).
  *
  * @module
  */
-import { noDelayOnPort } from "./tcp_no_delay.ts";
+import { noDelayOnPort } from "@skiff/net";
 
 /** Where and how to listen. */
 export interface ServeHttpsOptions {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { ensureAuth } from "@skiff/auth";
-import { noDelayOnPort, noDelayState } from "./tcp_no_delay.ts";
+import { NoDelayKeeper, noDelayOnPort, noDelayState, noDelayToPort } from "./tcp_no_delay.ts";
 
 Deno.test({
   name: "TLS connections Deno.serve accepts after noDelayOnPort have TCP_NODELAY",
@@ -41,6 +41,27 @@ Deno.test({
     assert.equal(noDelayOnPort(port), 2);
     assert.deepEqual(noDelayState(port), [true, true]);
     conn.close();
+    await server.shutdown();
+  },
+});
+
+Deno.test({
+  name: "a fetch client's connection has Nagle on until noDelayToPort sets TCP_NODELAY on it",
+  ignore: Deno.build.os !== "linux",
+  async fn() {
+    const server = Deno.serve(
+      { hostname: "127.0.0.1", port: 0, onListen: () => {} },
+      () => new Response("ok"),
+    );
+    const port = server.addr.port;
+    const client = Deno.createHttpClient({});
+    const keeper = new NoDelayKeeper(port);
+    assert.equal(await (await fetch(`http://127.0.0.1:${port}/`, { client })).text(), "ok");
+    assert.deepEqual(noDelayState(port, "peer"), [false], "Deno's fetch turns TCP_NODELAY off");
+    keeper.touch();
+    assert.deepEqual(noDelayState(port, "peer"), [true]);
+    assert.equal(noDelayToPort(port), 1);
+    client.close();
     await server.shutdown();
   },
 });
