@@ -36,6 +36,7 @@ export * from "./tolerations.ts";
 export * from "./pod_info.ts";
 export * from "./node_info.ts";
 export * from "./snapshot.ts";
+export * from "./topology_aggregate.ts";
 export * from "./fit_error.ts";
 export * from "./preemption.ts";
 export * from "./schedule.ts";

@@ -3,7 +3,8 @@
  * scheduler schedules on one thread): a NodeInfo per node holding the assigned, non-terminal pods,
  * namespace labels for namespaceSelector, and image spread for ImageLocality. Informer handlers call
  * the add/update/remove methods; after a successful schedule the caller adds the pod with its nodeName
- * set (the scheduler's "assume"), so the next cycle sees it.
+ * set (the scheduler's "assume"), so the next cycle sees it. Every change to a node or its pods is logged,
+ * so per-topology sums over all nodes (topologyCounts) are brought up to date rather than recomputed.
  *
  * @module
  */
@@ -11,6 +12,12 @@ import type { Namespace, Node, Pod } from "@skiff/kinds";
 import type { Labels } from "./_selectors.ts";
 import { NodeInfo } from "./node_info.ts";
 import { PodInfo } from "./pod_info.ts";
+import {
+  ChangeLog,
+  type Contribution,
+  TopologyAggregates,
+  type TopologyCounts,
+} from "./topology_aggregate.ts";
 
 /** What a snapshot is built from. */
 export interface SnapshotInit {
@@ -69,6 +76,8 @@ export class Snapshot {
   /** How many pods in the snapshot have pod affinity or anti-affinity, and required anti-affinity. */
   podsWithAffinity = 0;
   podsWithRequiredAntiAffinity = 0;
+  private readonly changes = new ChangeLog();
+  private readonly aggregates = new TopologyAggregates(this.changes, () => this.nodes());
 
   /** A snapshot of these nodes, pods and namespaces. */
   static from(init: SnapshotInit): Snapshot {
@@ -104,6 +113,28 @@ export class Snapshot {
     return info?.node ? info : undefined;
   }
 
+  /** Bumped whenever a node, its labels, taints, allocatable or pods change, or a node comes or goes. */
+  get generation(): number {
+    return this.changes.generation;
+  }
+
+  /**
+   * Per-topology sums over all nodes of what `contribute` says each adds, kept under `key` (an
+   * internKey naming everything `contribute` depends on besides the node and its pods) and updated
+   * from the nodes changed since it was last asked. The map is shared: read it, do not change it.
+   *
+   * @example
+   * ```ts
+   * import { internKey, Snapshot } from "@skiff/scheduler";
+   *
+   * const snapshot = Snapshot.from({ nodes: [{ metadata: { name: "n1", labels: { zone: "a" } } }] });
+   * snapshot.topologyCounts(internKey("nodes-per-zone"), () => [["zone", 1]]).get("zone")?.get("a"); // 1
+   * ```
+   */
+  topologyCounts(key: string, contribute: (node: NodeInfo) => Contribution): TopologyCounts {
+    return this.aggregates.counts(key, contribute);
+  }
+
   /** Labels of a namespace (empty when unknown). */
   labelsOfNamespace(name: string): Labels {
     return this.namespaceLabels.get(name) ?? {};
@@ -123,12 +154,20 @@ export class Snapshot {
 
   /** Adds or replaces a namespace (for namespaceSelector in pod affinity). */
   setNamespace(ns: Namespace): void {
-    if (ns.metadata?.name) this.namespaceLabels.set(ns.metadata.name, ns.metadata.labels ?? {});
+    const name = ns.metadata?.name;
+    if (!name) return;
+    const labels = ns.metadata?.labels ?? {};
+    const previous = this.namespaceLabels.get(name);
+    this.namespaceLabels.set(name, labels);
+    // Sums may depend on which namespaces a selector picks; a resync with the same labels changes nothing.
+    if (previous === undefined || JSON.stringify(previous) !== JSON.stringify(labels)) {
+      this.aggregates.clear();
+    }
   }
 
   /** Forgets a namespace. */
   removeNamespace(name: string): void {
-    this.namespaceLabels.delete(name);
+    if (this.namespaceLabels.delete(name)) this.aggregates.clear();
   }
 
   /** Adds a node, or updates it when it is known. */
@@ -138,6 +177,7 @@ export class Snapshot {
     if (!info) this.infos.set(name, info = new NodeInfo(name));
     if (info.node) this.forgetImages(info);
     info.setNode(node);
+    this.changes.record(info);
     for (const image of info.imageSizes.keys()) {
       this.imageNodes.set(image, (this.imageNodes.get(image) ?? 0) + 1);
     }
@@ -170,6 +210,7 @@ export class Snapshot {
     if (zone !== undefined) this.leaveZone(info, zone);
     this.nodeZone.delete(name);
     info.setNode(undefined);
+    this.changes.record(info);
     if (info.pods.length === 0) this.infos.delete(name);
   }
 
@@ -183,6 +224,7 @@ export class Snapshot {
     if (!info) this.infos.set(nodeName, info = new NodeInfo(nodeName));
     const podInfo = new PodInfo(pod);
     info.addPod(podInfo);
+    this.changes.record(info);
     this.podNodes.set(key, nodeName);
     if (podInfo.hasAffinity) this.podsWithAffinity++;
     if (podInfo.requiredAntiAffinityTerms.length > 0) this.podsWithRequiredAntiAffinity++;
@@ -204,6 +246,7 @@ export class Snapshot {
     if (!info) return;
     const podInfo = info.pods.find((p) => p.key === key);
     info.removePod(key);
+    this.changes.record(info);
     if (podInfo?.hasAffinity) this.podsWithAffinity--;
     if (podInfo && podInfo.requiredAntiAffinityTerms.length > 0) this.podsWithRequiredAntiAffinity--;
     if (!info.node && info.pods.length === 0) this.infos.delete(nodeName);

@@ -94,3 +94,30 @@ Deno.test("the snapshot counts pods with affinity and how many nodes hold each i
   assert.equal(s.podsWithAffinity, 0);
   assert.equal(s.podsWithRequiredAntiAffinity, 0);
 });
+
+Deno.test("every change to a node or its pods moves the snapshot's generation on, and nothing else does", () => {
+  const s = new Snapshot();
+  let last = s.generation;
+  const moved = () => {
+    const now = s.generation;
+    const changed = now > last;
+    last = now;
+    return changed;
+  };
+  s.addNode(makeNode("n1", { allocatable: alloc }));
+  assert.ok(moved(), "node added");
+  s.addPod(makePod("a", { nodeName: "n1" }));
+  assert.ok(moved(), "pod added");
+  s.addPod(makePod("pending"));
+  assert.ok(!moved(), "an unbound pod is not in the snapshot");
+  s.updateNode(makeNode("n1", { labels: { zone: "z" }, allocatable: alloc }));
+  assert.ok(moved(), "node relabelled");
+  s.removePod(makePod("a"));
+  assert.ok(moved(), "pod removed");
+  s.removePod(makePod("a"));
+  assert.ok(!moved(), "removing it again changes nothing");
+  s.removeNode("n1");
+  assert.ok(moved(), "node removed");
+  s.setNamespace({ metadata: { name: "default", labels: { team: "a" } } });
+  assert.ok(!moved(), "namespaces are not node changes");
+});

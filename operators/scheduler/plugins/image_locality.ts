@@ -45,6 +45,9 @@ export const imageLocalityScore: ScorePlugin = {
     const spec = cycle.pod.pod.spec;
     const images = [...(spec?.initContainers ?? []), ...(spec?.containers ?? [])]
       .map((c) => normalizedImageName(c.image ?? ""));
+    // No node has any of the images: every node would score calculatePriority(0) = 0, and the plugin
+    // has no NormalizeScore, so skipping it leaves the totals as they would be.
+    if (images.every((name) => cycle.snapshot.imageNodeCount(name) === 0)) return undefined;
     const total = cycle.allNodes.length;
     const spread = images.map((name) => cycle.snapshot.imageNodeCount(name) / total);
     const maxThreshold = MAX_CONTAINER_THRESHOLD * images.length;

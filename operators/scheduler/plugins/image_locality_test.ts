@@ -33,3 +33,19 @@ Deno.test("ImageLocality gives an image present on every node its full size", ()
   // 300MB -> 100 * (300 - 23) / (1000 - 23) = 28.
   assert.deepEqual(runScore(imageLocalityScore, pod, snapshot), { node1: 28, node2: 28 });
 });
+
+Deno.test("ImageLocality skips scoring when no node has any of the pod's images, since every node would score 0", () => {
+  const snapshot = Snapshot.from({
+    nodes: [
+      makeNode("node1", { images: [{ names: ["gcr.io/250:latest"], sizeBytes: 250 * MB }] }),
+      makeNode("node2"),
+    ],
+  });
+  const elsewhere = makePod("p", { spec: { containers: [{ name: "a", image: "gcr.io/other" }] } });
+  assert.equal(runScore(imageLocalityScore, elsewhere, snapshot), undefined);
+  // One container's image on one node is enough to score.
+  const mixed = makePod("p", {
+    spec: { containers: [{ name: "a", image: "gcr.io/other" }, { name: "b", image: "gcr.io/250" }] },
+  });
+  assert.deepEqual(runScore(imageLocalityScore, mixed, snapshot), { node1: 5, node2: 0 });
+});

@@ -5,10 +5,10 @@
  *
  * @module
  */
-import type { Labels } from "../_selectors.ts";
 import { type Cycle, type FilterPlugin, MAX_NODE_SCORE, newStatus, type ScorePlugin } from "../framework.ts";
 import { internKey, type NodeInfo } from "../node_info.ts";
 import { type AffinityTerm, matchesAllTerms, termMatches } from "../pod_info.ts";
+import type { Contribution, TopologyCounts } from "../topology_aggregate.ts";
 
 /** The plugin's name. */
 export const INTER_POD_AFFINITY = "InterPodAffinity";
@@ -29,16 +29,8 @@ const affinityRejected = newStatus(
 const antiAffinityRejected = newStatus("Unschedulable", INTER_POD_AFFINITY, ERR_REASON_ANTI_AFFINITY_RULES);
 const existingRejected = newStatus("Unschedulable", INTER_POD_AFFINITY, ERR_REASON_EXISTING_ANTI_AFFINITY);
 
-/** Counts by topology key, then by topology value (topologyToMatchedTermCount). */
-type TopologyCounts = Map<string, Map<string, number>>;
-
-function bump(counts: TopologyCounts, labels: Labels, key: string, by: number): void {
-  if (!labels || typeof labels[key] !== "string") return;
-  let byValue = counts.get(key);
-  if (!byValue) counts.set(key, byValue = new Map());
-  const value = labels[key];
-  byValue.set(value, (byValue.get(value) ?? 0) + by);
-}
+const NONE: Contribution = [];
+const EMPTY: TopologyCounts = new Map();
 
 function countAt(counts: TopologyCounts, key: string, value: string): number {
   return counts.get(key)?.get(value) ?? 0;
@@ -64,6 +56,11 @@ function termsKey(kind: string, terms: readonly AffinityTerm[]): string {
     kind,
     terms.map((t) => [t.selectorKey, [...t.namespaces].sort(), t.namespaceSelector.empty]),
   ]));
+}
+
+/** A key naming the terms and the topology keys they book their matches under (Snapshot.topologyCounts). */
+function topologyTermsKey(kind: string, terms: readonly AffinityTerm[]): string {
+  return internKey(JSON.stringify([termsKey(kind, terms), terms.map((t) => t.topologyKey)]));
 }
 
 /**
@@ -92,43 +89,43 @@ export const interPodAffinityFilter: FilterPlugin = {
 
     // Domains where an existing pod's required anti-affinity term selects the incoming pod.
     // The answer depends only on the incoming pod's namespace, its labels and the namespace's labels.
-    const existingAnti: TopologyCounts = new Map();
+    // The sums over all nodes are kept on the snapshot (topologyCounts) and only the nodes changed
+    // since the last cycle that asked the same question are visited again.
+    let existingAnti = EMPTY;
     if (cycle.snapshot.podsWithRequiredAntiAffinity > 0) {
       const key = internKey(JSON.stringify(["existing-anti", pod.namespace, pod.labels ?? {}, nsLabels]));
-      for (const node of cycle.allNodes) {
-        if (node.podsWithRequiredAntiAffinity.length === 0) continue;
-        const keys = node.fromPods(key, () => {
-          const out: string[] = [];
-          for (const existing of node.podsWithRequiredAntiAffinity) {
-            for (const term of existing.requiredAntiAffinityTerms) {
-              if (termMatches(term, pod, nsLabels)) out.push(term.topologyKey);
-            }
+      existingAnti = cycle.snapshot.topologyCounts(key, (node) => {
+        if (node.podsWithRequiredAntiAffinity.length === 0) return NONE;
+        const out: [string, number][] = [];
+        for (const existing of node.podsWithRequiredAntiAffinity) {
+          for (const term of existing.requiredAntiAffinityTerms) {
+            if (termMatches(term, pod, nsLabels)) out.push([term.topologyKey, 1]);
           }
-          return out;
-        });
-        for (const topologyKey of keys) bump(existingAnti, node.labels, topologyKey, 1);
-      }
+        }
+        return out;
+      });
     }
     // Domains holding pods the incoming pod's required terms select. The per-node counts are cached
-    // on the node (NodeInfo.countPods) under a key naming the terms, since replicas repeat them.
-    const affinity: TopologyCounts = new Map();
-    const anti: TopologyCounts = new Map();
-    if (affinityTerms.length > 0 || antiTerms.length > 0) {
-      const affinityKey = termsKey("affinity-all", affinityTerms);
-      const antiKeys = antiTerms.map((t) => termsKey("anti", [t]));
-      for (const node of cycle.allNodes) {
-        if (node.pods.length === 0) continue;
-        if (affinityTerms.length > 0) {
-          const n = node.countPods(affinityKey, (p) => matchesAllTerms(affinityTerms, p));
-          if (n > 0) { for (const t of affinityTerms) bump(affinity, node.labels, t.topologyKey, n); }
-        }
-        for (let i = 0; i < antiTerms.length; i++) {
-          const t = antiTerms[i];
-          const n = node.countPods(antiKeys[i], (p) => termMatches(t, p, undefined));
-          if (n > 0) bump(anti, node.labels, t.topologyKey, n);
-        }
-      }
+    // on the node too (NodeInfo.countPods), for when a sum has to be rebuilt.
+    let affinity = EMPTY;
+    if (affinityTerms.length > 0) {
+      const countKey = termsKey("affinity-all", affinityTerms);
+      affinity = cycle.snapshot.topologyCounts(topologyTermsKey("affinity-all", affinityTerms), (node) => {
+        if (node.pods.length === 0) return NONE;
+        const n = node.countPods(countKey, (p) => matchesAllTerms(affinityTerms, p));
+        return n > 0 ? affinityTerms.map((t) => [t.topologyKey, n] as const) : NONE;
+      });
     }
+    // One sum per anti-affinity term: counts are never negative, so "some term's domain holds a
+    // match" reads the same off separate sums as off their total.
+    const anti = antiTerms.map((t) => {
+      const countKey = termsKey("anti", [t]);
+      return cycle.snapshot.topologyCounts(topologyTermsKey("anti", [t]), (node) => {
+        if (node.pods.length === 0) return NONE;
+        const n = node.countPods(countKey, (p) => termMatches(t, p, undefined));
+        return n > 0 ? [[t.topologyKey, n]] : NONE;
+      });
+    });
     if (existingAnti.size === 0 && affinityTerms.length === 0 && antiTerms.length === 0) return undefined;
 
     // The first pod of a group with affinity to itself may go anywhere its topology keys exist.
@@ -145,14 +142,10 @@ export const interPodAffinityFilter: FilterPlugin = {
           }
           if (!podsExist && !selfAffine) return affinityRejected;
         }
-        if (anti.size > 0) {
-          for (const term of antiTerms) {
-            if (
-              typeof labels[term.topologyKey] === "string" &&
-              countAt(anti, term.topologyKey, labels[term.topologyKey]) > 0
-            ) {
-              return antiAffinityRejected;
-            }
+        for (let i = 0; i < antiTerms.length; i++) {
+          const key = antiTerms[i].topologyKey;
+          if (anti[i].size > 0 && typeof labels[key] === "string" && countAt(anti[i], key, labels[key]) > 0) {
+            return antiAffinityRejected;
           }
         }
         if (existingAnti.size > 0) {
@@ -190,19 +183,18 @@ export const interPodAffinityScore: ScorePlugin = {
     const hasConstraints = preferred.length > 0 || preferredAnti.length > 0;
     if (!hasConstraints && cycle.snapshot.podsWithAffinity === 0) return undefined;
     const nsLabels = cycle.snapshot.labelsOfNamespace(pod.namespace);
-    const topology: TopologyCounts = new Map();
 
     // What one node contributes, as [topologyKey, weight] pairs. It depends on the incoming pod's
     // preferred terms (matched against the node's pods) and, through the node's pods' own terms, on the
     // incoming pod's namespace, labels and namespace labels, which is what the cache key names.
-    const contributions = (node: NodeInfo): [string, number][] => {
-      const out: [string, number][] = [];
+    const contributions = (node: NodeInfo): Contribution => {
       const labels = node.labels;
-      if (!labels || Object.keys(labels).length === 0) return out;
+      const pods = hasConstraints ? node.pods : node.podsWithAffinity;
+      if (!labels || pods.length === 0) return NONE;
+      const out: [string, number][] = [];
       const add = (key: string, weight: number) => {
         if (typeof labels[key] === "string") out.push([key, weight]);
       };
-      const pods = hasConstraints ? node.pods : node.podsWithAffinity;
       for (const existing of pods) {
         for (const t of preferred) if (termMatches(t, existing, undefined)) add(t.topologyKey, t.weight);
         for (const t of preferredAnti) if (termMatches(t, existing, undefined)) add(t.topologyKey, -t.weight);
@@ -223,17 +215,12 @@ export const interPodAffinityScore: ScorePlugin = {
       pod.namespace,
       pod.labels ?? {},
       nsLabels,
-      termsKey("preferred", preferred),
+      topologyTermsKey("preferred", preferred),
       preferred.map((t) => t.weight),
-      termsKey("preferred-anti", preferredAnti),
+      topologyTermsKey("preferred-anti", preferredAnti),
       preferredAnti.map((t) => t.weight),
     ]));
-    for (const node of cycle.allNodes) {
-      if ((hasConstraints ? node.pods : node.podsWithAffinity).length === 0) continue;
-      for (const [key, weight] of node.fromPods(cacheKey, () => contributions(node))) {
-        bump(topology, node.labels, key, weight);
-      }
-    }
+    const topology = cycle.snapshot.topologyCounts(cacheKey, contributions);
     if (topology.size === 0) return undefined;
 
     return {

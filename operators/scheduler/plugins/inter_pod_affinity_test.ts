@@ -391,3 +391,36 @@ Deno.test("InterPodAffinity score follows a node's new labels", () => {
   snapshot.updateNode(makeNode("node1", { labels: { region: "India" } }));
   assert.deepEqual(runScore(interPodAffinityScore, pod, snapshot), { node1: 100, node2: 100, node3: 0 });
 });
+
+Deno.test("InterPodAffinity score: pods with the same preferred selector but another topology key score by their own key", () => {
+  const snapshot = Snapshot.from({
+    nodes: [
+      makeNode("a1", { labels: { zone: "a" } }),
+      makeNode("a2", { labels: { zone: "a" } }),
+      makeNode("b1", { labels: { zone: "b" } }),
+    ],
+    pods: [makePod("s1", { labels: { security: "S1" }, nodeName: "a1" })],
+  });
+  const prefer = (topologyKey: string): Affinity => ({
+    podAffinity: {
+      preferredDuringSchedulingIgnoredDuringExecution: [{
+        weight: 5,
+        podAffinityTerm: { labelSelector: { matchLabels: { security: "S1" } }, topologyKey },
+      }],
+    },
+  });
+  assert.deepEqual(
+    runScore(interPodAffinityScore, withAffinity("p", prefer("kubernetes.io/hostname")), snapshot),
+    {
+      a1: 100,
+      a2: 0,
+      b1: 0,
+    },
+  );
+  // The same selector by zone: a2 shares a1's zone.
+  assert.deepEqual(runScore(interPodAffinityScore, withAffinity("q", prefer("zone")), snapshot), {
+    a1: 100,
+    a2: 100,
+    b1: 0,
+  });
+});

@@ -13,6 +13,7 @@ import { type Cycle, type FilterPlugin, MAX_NODE_SCORE, newStatus, type ScorePlu
 import { internKey, type NodeInfo } from "../node_info.ts";
 import type { PodInfo } from "../pod_info.ts";
 import { findUntoleratedTaint, isDoNotScheduleTaint } from "../tolerations.ts";
+import type { Contribution } from "../topology_aggregate.ts";
 
 /** The plugin's name. */
 export const POD_TOPOLOGY_SPREAD = "PodTopologySpread";
@@ -103,6 +104,36 @@ function includedByPolicies(cycle: Cycle, c: Constraint, node: NodeInfo): boolea
 }
 
 /**
+ * Matching pods per domain of constraint `i` over every node that carries all the constraints' keys
+ * and passes the constraint's node policies; a domain of such nodes with no matching pod counts 0.
+ * The sum is kept on the snapshot under a key naming all it depends on: the selector and namespace
+ * (countKey), the topology keys, and the pod's required node affinity and tolerations when the
+ * policies honour them (cycle.requiredNodeAffinity is built from exactly these fields).
+ */
+function domainCounts(cycle: Cycle, constraints: readonly Constraint[], i: number): Map<string, number> {
+  const c = constraints[i];
+  const spec = cycle.pod.pod.spec;
+  const key = internKey(JSON.stringify([
+    "spread",
+    c.countKey,
+    c.topologyKey,
+    constraints.map((other) => other.topologyKey),
+    c.honorNodeAffinity
+      ? [
+        spec?.nodeSelector ?? null,
+        spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? null,
+      ]
+      : null,
+    c.honorNodeTaints ? spec?.tolerations ?? [] : null,
+  ]));
+  const sums = cycle.snapshot.topologyCounts(key, (node): Contribution => {
+    if (!hasAllKeys(node, constraints) || !includedByPolicies(cycle, c, node)) return [];
+    return [[c.topologyKey, countMatching(node, c)]];
+  });
+  return sums.get(c.topologyKey) ?? new Map();
+}
+
+/**
  * The PodTopologySpread filter.
  *
  * @example
@@ -118,16 +149,7 @@ export const podTopologySpreadFilter: FilterPlugin = {
     const constraints = constraintsOf(cycle, "DoNotSchedule");
     if (constraints.length === 0) return undefined;
     // Matching pods per domain, for each constraint (TpValueToMatchNum).
-    const counts = constraints.map(() => new Map<string, number>());
-    for (const node of cycle.allNodes) {
-      if (!hasAllKeys(node, constraints)) continue;
-      for (let i = 0; i < constraints.length; i++) {
-        const c = constraints[i];
-        if (!includedByPolicies(cycle, c, node)) continue;
-        const value = node.labels![c.topologyKey];
-        counts[i].set(value, (counts[i].get(value) ?? 0) + countMatching(node, c));
-      }
-    }
+    const counts = constraints.map((_, i) => domainCounts(cycle, constraints, i));
     // The global minimum per constraint (the first critical path), 0 below minDomains domains.
     const minMatch = constraints.map((c, i) => {
       let min = 2147483647;
@@ -185,16 +207,11 @@ export const podTopologySpreadScore: ScorePlugin = {
     const weights = constraints.map((c, i) =>
       Math.log((c.topologyKey === HOSTNAME ? feasible.length - ignored.size : counts[i].size) + 2)
     );
-    for (const node of cycle.allNodes) {
-      if (!hasAllKeys(node, constraints)) continue;
-      for (let i = 0; i < constraints.length; i++) {
-        const c = constraints[i];
-        if (!includedByPolicies(cycle, c, node)) continue;
-        const value = node.labels![c.topologyKey];
-        const current = counts[i].get(value);
-        if (current === undefined) continue; // a domain no feasible node is in, or hostname (counted in Score)
-        counts[i].set(value, current + countMatching(node, c));
-      }
+    // Only domains a feasible node is in are counted; hostname domains are counted in Score.
+    for (let i = 0; i < constraints.length; i++) {
+      if (constraints[i].topologyKey === HOSTNAME) continue;
+      const all = domainCounts(cycle, constraints, i);
+      for (const value of counts[i].keys()) counts[i].set(value, all.get(value) ?? 0);
     }
     const INVALID = -1;
     return {
