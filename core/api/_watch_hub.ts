@@ -14,7 +14,7 @@
  *
  * @module
  */
-import { cloneJson } from "@skiff/schema";
+import { frozenCopy } from "@skiff/schema";
 import { RevisionCompactedError, type Store, type WatchEvent } from "@skiff/store";
 import type { KvKey } from "@skiff/store";
 import type { KubeObject } from "./admission.ts";
@@ -60,6 +60,7 @@ type WatchType = "ADDED" | "MODIFIED" | "DELETED";
 export class SharedEvent {
   readonly revision: number;
   #lines?: Map<string, Uint8Array>;
+  #frozen?: Map<string, { type: WatchType; object: KubeObject }>;
 
   constructor(readonly event: WatchEvent<KubeObject>) {
     this.revision = event.revision;
@@ -86,20 +87,27 @@ export class SharedEvent {
   }
 
   /**
-   * The event as {@link SharedEvent.line} encodes it, as a deep copy the caller owns (for in-process
-   * watchers, which take objects rather than JSON).
+   * The event as {@link SharedEvent.line} encodes it, as one deep-frozen copy every in-process watcher
+   * of this form shares (they take objects rather than JSON): a Pod change costs one copy, not one per
+   * watcher, and the informers that cache it need not copy or freeze it again.
    */
-  copy(
+  frozen(
     type: string,
     side: "value" | "prevValue",
     res: Resource,
     metadata?: MetaVersion,
   ): { type: WatchType; object: KubeObject } {
-    const object = this.object(side, res);
-    return {
-      type: type as WatchType,
-      object: cloneJson(metadata ? asPartialObjectMetadata(object, metadata) : object) as KubeObject,
-    };
+    const key = `${type} ${side} ${res.apiVersion} ${res.kind} ${metadata ?? ""}`;
+    let event = this.#frozen?.get(key);
+    if (!event) {
+      const object = this.object(side, res);
+      event = frozenCopy({
+        type: type as WatchType,
+        object: metadata ? asPartialObjectMetadata(object, metadata) as KubeObject : object,
+      });
+      (this.#frozen ??= new Map()).set(key, event);
+    }
+    return event;
   }
 
   /**

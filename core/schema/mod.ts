@@ -117,5 +117,5 @@ export {
   isValidPortName,
   isValidPortNum,
 } from "./value_checks.ts";
-export { cloneJson, jsonEqual } from "./json.ts";
+export { cloneJson, frozenCopy, jsonEqual } from "./json.ts";
 export { nowRfc3339 } from "./time.ts";

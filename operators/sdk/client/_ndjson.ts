@@ -8,8 +8,9 @@ import { ConnectionError } from "./errors.ts";
 import type { WatchEvent } from "./types.ts";
 
 /**
- * Where an in-process API server's watch chunk carries its event, already decoded and the reader's to
- * keep (core/api's WATCH_EVENT: the same registered symbol, so the SDK needs no import of the core).
+ * Where an in-process API server's watch chunk carries its event, already decoded, deep-frozen and
+ * shared with the server's other in-process watchers (core/api's WATCH_EVENT: the same registered
+ * symbol, so the SDK needs no import of the core).
  */
 export const WATCH_EVENT: unique symbol = Symbol.for("skiff.dev/watch-event") as typeof WATCH_EVENT;
 

@@ -244,7 +244,9 @@ export class ResourceClient<T = KubeObject> {
 
   /**
    * The events of a watch, until the server ends it, the signal aborts, or the connection is lost (a
-   * `ConnectionError`). ERROR events (410 Gone among them) are yielded as they come.
+   * `ConnectionError`). ERROR events (410 Gone among them) are yielded as they come. Over an in-process
+   * transport the events are deep-frozen and shared with the server's other in-process watchers: copy
+   * one (`structuredClone`) before changing it.
    *
    * @example
    * ```ts
