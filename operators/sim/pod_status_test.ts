@@ -15,14 +15,14 @@ function pod(spec: Record<string, unknown>, status: Record<string, unknown> = {}
   return { metadata: { name: "p", namespace: "default", uid: "u-1" }, spec, status } as Pod;
 }
 
-Deno.test("a running pod keeps its QoS class, start time and PodScheduled time from before", async () => {
+Deno.test("a running pod keeps its QoS class, start time and PodScheduled time from before", () => {
   const p = pod({ containers: [{ name: "a", image: "nginx" }] }, {
     phase: "Pending",
     qosClass: "Guaranteed",
     startTime: "2026-11-23T09:00:00Z",
     conditions: [{ type: "PodScheduled", status: "True", lastTransitionTime: "2026-11-23T08:00:00Z" }],
   });
-  const s = await runningPodStatus(p, placement, now);
+  const s = runningPodStatus(p, placement, now);
   assert.equal(s.qosClass, "Guaranteed");
   assert.equal(s.startTime, "2026-11-23T09:00:00Z");
   assert.equal(
@@ -33,7 +33,7 @@ Deno.test("a running pod keeps its QoS class, start time and PodScheduled time f
   assert.equal(s.containerStatuses?.[0].state?.running?.startedAt, "2026-11-23T09:00:00Z");
 });
 
-Deno.test("init containers report Completed, and sidecars (restartPolicy Always) report running", async () => {
+Deno.test("init containers report Completed, and sidecars (restartPolicy Always) report running", () => {
   const p = pod({
     initContainers: [{ name: "setup", image: "busybox" }, {
       name: "proxy",
@@ -42,7 +42,7 @@ Deno.test("init containers report Completed, and sidecars (restartPolicy Always)
     }],
     containers: [{ name: "a", image: "nginx" }],
   });
-  const [setup, proxy] = (await runningPodStatus(p, placement, now)).initContainerStatuses!;
+  const [setup, proxy] = (runningPodStatus(p, placement, now)).initContainerStatuses!;
   assert.equal(setup.state?.terminated?.reason, "Completed");
   assert.equal(setup.ready, true);
   assert.equal(setup.started, false);
@@ -51,20 +51,20 @@ Deno.test("init containers report Completed, and sidecars (restartPolicy Always)
   assert.equal(proxy.started, true);
 });
 
-Deno.test("image and container IDs are stable and shaped as a kubelet reports them", async () => {
-  assert.equal(await imageId("nginx:1.27"), await imageId("nginx:1.27"));
-  assert.notEqual(await imageId("nginx:1.27"), await imageId("nginx:1.28"));
-  assert.match(await imageId("nginx:1.27"), /^docker-pullable:\/\/nginx@sha256:[0-9a-f]{64}$/);
-  assert.match(await imageId("localhost:5000/app"), /^docker-pullable:\/\/localhost:5000\/app@sha256:/);
-  assert.equal(await imageId("nginx@sha256:abc"), "docker-pullable://nginx@sha256:abc");
-  assert.equal(await containerId("u", "a"), await containerId("u", "a"));
-  assert.notEqual(await containerId("u", "a"), await containerId("u", "b"));
+Deno.test("image and container IDs are stable and shaped as a kubelet reports them", () => {
+  assert.equal(imageId("nginx:1.27"), imageId("nginx:1.27"));
+  assert.notEqual(imageId("nginx:1.27"), imageId("nginx:1.28"));
+  assert.match(imageId("nginx:1.27"), /^docker-pullable:\/\/nginx@sha256:[0-9a-f]{64}$/);
+  assert.match(imageId("localhost:5000/app"), /^docker-pullable:\/\/localhost:5000\/app@sha256:/);
+  assert.equal(imageId("nginx@sha256:abc"), "docker-pullable://nginx@sha256:abc");
+  assert.equal(containerId("u", "a"), containerId("u", "a"));
+  assert.notEqual(containerId("u", "a"), containerId("u", "b"));
 });
 
-Deno.test("a deleted pod's containers end Completed, it is no longer ready, and its phase is Succeeded", async () => {
+Deno.test("a deleted pod's containers end Completed, it is no longer ready, and its phase is Succeeded", () => {
   const p = pod({ containers: [{ name: "a", image: "nginx" }] });
-  const running = { ...p, status: await runningPodStatus(p, placement, now) } as Pod;
-  const s = await terminatedPodStatus(running, new Date("2026-11-23T10:05:00Z"));
+  const running = { ...p, status: runningPodStatus(p, placement, now) } as Pod;
+  const s = terminatedPodStatus(running, new Date("2026-11-23T10:05:00Z"));
   assert.equal(s.phase, "Succeeded");
   const t = s.containerStatuses?.[0].state?.terminated;
   assert.equal(t?.exitCode, 0);
@@ -79,10 +79,10 @@ Deno.test("a deleted pod's containers end Completed, it is no longer ready, and 
   assert.equal(s.podIP, "10.244.0.2", "the IP stays until the pod is gone");
 });
 
-Deno.test("only a pod already reported Running and Ready with every container counts as reported", async () => {
+Deno.test("only a pod already reported Running and Ready with every container counts as reported", () => {
   const p = pod({ containers: [{ name: "a", image: "nginx" }, { name: "b", image: "x" }] });
   assert.equal(isReportedRunning(p), false);
-  const running = { ...p, status: await runningPodStatus(p, placement, now) } as Pod;
+  const running = { ...p, status: runningPodStatus(p, placement, now) } as Pod;
   assert.equal(isReportedRunning(running), true);
   const missing = {
     ...running,

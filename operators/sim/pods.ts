@@ -72,7 +72,7 @@ export function simulatedPodController(
     if (pod.metadata?.deletionTimestamp) {
       if (pod.status?.phase !== "Succeeded" && pod.status?.phase !== "Failed") {
         // Worth one write: controllers watching (endpoints, ReplicaSets) see the containers stop first.
-        const status = await terminatedPodStatus(pod, new Date());
+        const status = terminatedPodStatus(pod, new Date());
         await pods.updateStatus({ ...structuredClone(pod), status }).catch((e) => {
           if (!isConflict(e) && !isNotFound(e)) throw e;
         });
@@ -104,7 +104,7 @@ export function simulatedPodController(
       allocated.set(key, uid);
       podIP = ip;
     }
-    const status = await runningPodStatus(pod, { podIP, hostIP }, new Date());
+    const status = runningPodStatus(pod, { podIP, hostIP }, new Date());
     // A conflict means a newer pod is on its way through the informer; the retry reads it.
     await pods.updateStatus({ ...structuredClone(pod), status });
   }
