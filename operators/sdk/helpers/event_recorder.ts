@@ -2,12 +2,14 @@
  * An event recorder writing core/v1 Events the way client-go's record package does: each event names the
  * object it is about, and repeats of the same event (same object, type, reason and message from the same
  * source) within ten minutes update the first one's count and lastTimestamp instead of creating new
- * Events (the EventCorrelator's logger).
+ * Events (the EventCorrelator's logger). Similar events with many messages are combined and a source's
+ * Events about one object are rate-limited as the EventCorrelator does (see _event_correlator.ts).
  *
  * @module
  */
 import { formatTime } from "./conditions.ts";
 import type { MetaObject } from "./types.ts";
+import { COMBINED_PREFIX, EventAggregator, SpamFilter } from "./_event_correlator.ts";
 
 /** Repeats within this window fold into one Event. */
 const CORRELATION_WINDOW_MS = 10 * 60 * 1000;
@@ -169,6 +171,8 @@ export class EventRecorder {
   readonly #sink: EventSink;
   readonly #options: Required<Omit<EventRecorderOptions, "host">> & { host?: string };
   readonly #cache = new Map<string, Observation>();
+  readonly #aggregator = new EventAggregator();
+  readonly #spam = new SpamFilter();
   #tail: Promise<void> = Promise.resolve();
   #lastNano = 0n;
   readonly #stopped = new AbortController();
@@ -240,9 +244,16 @@ export class EventRecorder {
   ): Promise<void> {
     const { component, host } = this.#options;
     const source = host ? { component, host } : { component };
-    const key = [
+    const join = (parts: (string | undefined)[]) => parts.map((p) => p ?? "").join("\u0000");
+    // client-go's keys: the spam filter's (source and object), the aggregator's (and type and reason,
+    // reporting controller and instance) and the exact event's (and field path and message).
+    const spamKey = join([component, host, ref.kind, ref.namespace, ref.name, ref.uid, ref.apiVersion]);
+    const aggregateKey = join([spamKey, type, reason, component, host]);
+    const combined = this.#aggregator.combine(aggregateKey, message, now);
+    const text = combined ? COMBINED_PREFIX + message : message;
+    const key = combined ? aggregateKey : join([
       component,
-      host ?? "",
+      host,
       ref.kind,
       ref.namespace,
       ref.name,
@@ -252,8 +263,7 @@ export class EventRecorder {
       type,
       reason,
       message,
-    ]
-      .map((p) => p ?? "").join("\u0000");
+    ]);
     const timestamp = formatTime(new Date(now));
     const previous = this.#cache.get(key);
     const repeat = previous && now - previous.lastSeen <= CORRELATION_WINDOW_MS ? previous : undefined;
@@ -266,7 +276,7 @@ export class EventRecorder {
       },
       involvedObject: ref,
       reason,
-      message,
+      message: text,
       firstTimestamp: repeat?.firstTimestamp ?? timestamp,
       lastTimestamp: timestamp,
       count: repeat ? repeat.count + 1 : 1,
@@ -275,6 +285,12 @@ export class EventRecorder {
       reportingComponent: component,
       reportingInstance: host ?? "",
     };
+    if (!this.#spam.accept(spamKey, now)) {
+      // Dropped, but counted: the next repeat that gets through carries the count (client-go records
+      // the observation before it filters).
+      this.#remember(key, event, now);
+      return;
+    }
     for (let tries = 1;; tries++) {
       try {
         const written = await this.#write(event, repeat !== undefined);

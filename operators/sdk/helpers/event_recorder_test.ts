@@ -142,3 +142,43 @@ Deno.test("shutdown drops an event waiting to retry instead of keeping the proce
   assert.equal(tries, 2, "one more try after the wait, then dropped");
   assert.match(logged[0], /will not retry/);
 });
+
+Deno.test("similar events with ten different messages combine into one Event, and a source writes at most 25 about an object", async () => {
+  const f = await apiFixture();
+  let now = Date.UTC(2026, 0, 2, 3, 0, 0);
+  const recorder = new EventRecorder(eventSink(f), { component: "replicaset-controller", now: () => now });
+  const rs: MetaObject = {
+    apiVersion: "apps/v1",
+    kind: "ReplicaSet",
+    metadata: { name: "web", namespace: "default", uid: "u-rs" },
+  };
+  for (let i = 0; i < 40; i++) recorder.event(rs, "Normal", "SuccessfulCreate", `Created pod: web-${i}`);
+  await recorder.flush();
+  let list = await events(f);
+  // Nine Events of their own; the tenth and later combine into one, counted up by every write the
+  // 25-token bucket lets through (9 creates + 16 more), the other 15 dropped.
+  assert.equal(list.length, 10);
+  const combined = list.filter((e) => e.message.startsWith("(combined from similar events): "));
+  assert.equal(combined.length, 1);
+  assert.equal(combined[0].count, 16);
+  assert.equal(combined[0].message, "(combined from similar events): Created pod: web-24");
+  assert.deepEqual(
+    list.filter((e) => e !== combined[0]).map((e) => e.message).sort(),
+    Array.from({ length: 9 }, (_, i) => `Created pod: web-${i}`).sort(),
+  );
+
+  // Another object has a bucket of its own; this one gets a token back every 5 minutes, and the
+  // write carries the count of the events dropped meanwhile.
+  await recorder.event(
+    { ...web, metadata: { ...web.metadata, name: "db", uid: "u-db" } },
+    "Normal",
+    "Pulled",
+    "x",
+  );
+  now += 5 * 60_000;
+  await recorder.event(rs, "Normal", "SuccessfulCreate", "Created pod: web-40");
+  list = await events(f);
+  assert.equal(list.length, 11);
+  assert.equal(list.find((e) => e.message.startsWith("(combined"))?.count, 32);
+  await f.close();
+});
