@@ -30,11 +30,7 @@ Deno.test({
   name: "noDelayOnPort also sets connections accepted before it ran",
   ignore: Deno.build.os !== "linux",
   async fn() {
-    const server = Deno.serve(
-      { hostname: "127.0.0.1", port: 0, onListen: () => {} },
-      () => new Response("ok"),
-    );
-    const port = server.addr.port;
+    const { server, port } = okServer();
     const conn = await Deno.connect({ hostname: "127.0.0.1", port });
     await conn.write(new TextEncoder().encode("GET / HTTP/1.1\r\nhost: x\r\n\r\n"));
     await conn.read(new Uint8Array(1024));
@@ -49,11 +45,7 @@ Deno.test({
   name: "a fetch client's connection has Nagle on until noDelayToPort sets TCP_NODELAY on it",
   ignore: Deno.build.os !== "linux",
   async fn() {
-    const server = Deno.serve(
-      { hostname: "127.0.0.1", port: 0, onListen: () => {} },
-      () => new Response("ok"),
-    );
-    const port = server.addr.port;
+    const { server, port } = okServer();
     const client = Deno.createHttpClient({});
     const keeper = new NoDelayKeeper(port);
     assert.equal(await (await fetch(`http://127.0.0.1:${port}/`, { client })).text(), "ok");
@@ -65,3 +57,9 @@ Deno.test({
     await server.shutdown();
   },
 });
+
+/** A plain HTTP server answering "ok", on a free port. */
+function okServer() {
+  const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen: () => {} }, () => new Response("ok"));
+  return { server, port: server.addr.port };
+}
