@@ -166,7 +166,7 @@ export function planCommits(
       }
       state.set(id, record);
       log.push({ k: [...m.key], t: 0, j, n: record.n, p: prev });
-      live.push({ mutation: log[log.length - 1], value: json, prev: rec?.s });
+      live.push({ mutation: log[log.length - 1], value: json, prev: rec?.s, written: m.value });
       j++;
     }
     // A commit that changes nothing (deletes of absent keys) answers the revision it saw.

@@ -16,6 +16,10 @@ export interface PublishedMutation {
   value: string | null;
   /** `undefined` when the old value was large and must be read from the store. */
   prev: string | null | undefined;
+  /** The object the write passed in, which read-only watches take instead of decoding `value`. */
+  written?: unknown;
+  /** `prev` decoded, once, for every read-only watch. */
+  prevObject?: unknown;
 }
 
 /** What the feed needs from its store. */
@@ -70,8 +74,12 @@ export class EventFeed {
     this.#notify();
   }
 
-  /** A stream of changes under `prefix` with revisions above `after`. */
-  subscribe<T>(prefix: KvKey, after: number): ReadableStream<WatchEvent<T>> {
+  /**
+   * A stream of changes under `prefix` with revisions above `after`. A `readOnly` subscriber gets the
+   * objects writes passed in and previous values decoded once for all such subscribers (see
+   * WatchOptions.readOnly), rather than its own decoded copies.
+   */
+  subscribe<T>(prefix: KvKey, after: number, readOnly = false): ReadableStream<WatchEvent<T>> {
     let next = after + 1;
     let cancelled = false;
     return new ReadableStream<WatchEvent<T>>({
@@ -86,7 +94,7 @@ export class EventFeed {
             continue;
           }
           const to = Math.min(current, next + STEP - 1);
-          const events = await this.#read<T>(prefix, next, to);
+          const events = await this.#read<T>(prefix, next, to, readOnly);
           next = to + 1;
           if (events.length) return events.forEach((e) => controller.enqueue(e));
         }
@@ -102,7 +110,7 @@ export class EventFeed {
     this.#wake = Promise.withResolvers<void>();
   }
 
-  async #read<T>(prefix: KvKey, from: number, to: number): Promise<WatchEvent<T>[]> {
+  async #read<T>(prefix: KvKey, from: number, to: number, readOnly: boolean): Promise<WatchEvent<T>[]> {
     let loaded: Map<number, PublishedMutation[]> | undefined;
     if (!this.#ring.has(from)) {
       loaded = new Map();
@@ -118,8 +126,21 @@ export class EventFeed {
     for (let rev = from; rev <= to; rev++) {
       const muts = this.#ring.get(rev) ?? loaded?.get(rev);
       if (!muts) throw gone();
-      for (const { mutation: m, value, prev } of muts) {
+      for (const published of muts) {
+        const { mutation: m, value, prev } = published;
         if (!hasPrefix(m.k, prefix)) continue;
+        if (readOnly && published.written !== undefined && (m.p === null || prev != null)) {
+          // A live write: its object as passed in, and the old value decoded once for every such watch.
+          if (m.p !== null) published.prevObject ??= JSON.parse(prev!);
+          events.push({
+            type: "put",
+            key: m.k,
+            value: published.written as T,
+            prevValue: m.p === null ? null : published.prevObject as T,
+            revision: rev,
+          });
+          continue;
+        }
         const json = m.t === 1
           ? null
           : value ?? await this.#deps.readVersion(m.k, { m: rev, j: m.j!, n: m.n! });
@@ -140,5 +161,6 @@ export class EventFeed {
 }
 
 function size(muts: PublishedMutation[]): number {
+  // The decoded objects a mutation may also hold are about as large again: JSON's length stands for them.
   return muts.reduce((n, m) => n + (m.value?.length ?? 0) + (m.prev?.length ?? 0), 0);
 }

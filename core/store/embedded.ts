@@ -435,7 +435,7 @@ class EmbeddedStore implements Store {
   watch<T = unknown>(selector: { prefix: KvKey }, options: WatchOptions = {}): ReadableStream<WatchEvent<T>> {
     this.#assertOpen();
     if (selector.prefix.length) validateKey(selector.prefix, "prefix");
-    return this.#feed.subscribe<T>(selector.prefix, options.after ?? this.#rev);
+    return this.#feed.subscribe<T>(selector.prefix, options.after ?? this.#rev, options.readOnly === true);
   }
 
   // ---- compaction ----------------------------------------------------------------------------------
