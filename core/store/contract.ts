@@ -30,6 +30,11 @@ export interface ContractOptions {
   sanitize?: boolean;
   /** How long to wait for a key with a time to live to disappear, in ms (default 8000). */
   ttlWaitMs?: number;
+  /**
+   * A read-only watch gets an update's previous value as the very object written before (the etcd
+   * store keeps it); otherwise that value is decoded, once for every read-only watch.
+   */
+  readOnlyPrevIsWritten?: boolean;
 }
 
 /**
@@ -42,7 +47,7 @@ export function defineStoreContract(
 ): void {
   const sanitize = options.sanitize ?? true;
   const ttlWaitMs = options.ttlWaitMs ?? 8000;
-  for (const [name, fn] of Object.entries(cases(ttlWaitMs))) {
+  for (const [name, fn] of Object.entries(cases(ttlWaitMs, options.readOnlyPrevIsWritten ?? false))) {
     Deno.test({
       name: `${backend} store: ${name}`,
       sanitizeOps: sanitize,
@@ -92,7 +97,10 @@ const rev = (versionstamp: string | null) => Number(versionstamp);
 const keys = (entries: { key: KvKey }[]) => entries.map((e) => e.key.join("/"));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function cases(ttlWaitMs: number): Record<string, (store: Store) => Promise<void>> {
+function cases(
+  ttlWaitMs: number,
+  readOnlyPrevIsWritten: boolean,
+): Record<string, (store: Store) => Promise<void>> {
   return {
     "a missing key reads as nulls and a written one reads back with its revision": async (store) => {
       const missing = await store.get(["t", "missing"]);
@@ -343,6 +351,30 @@ function cases(ttlWaitMs: number): Record<string, (store: Store) => Promise<void
       ]);
       assert.equal(events[2].prevValue, "bye");
       await stream.cancel();
+    },
+
+    "a read-only watch gets the objects this store wrote, an ordinary one its own decoded copies": async (
+      store,
+    ) => {
+      const after = await store.revision();
+      const readOnly = store.watch<{ n: number }>({ prefix: ["w"] }, { after, readOnly: true });
+      const alsoReadOnly = store.watch<{ n: number }>({ prefix: ["w"] }, { after, readOnly: true });
+      const ordinary = store.watch<{ n: number }>({ prefix: ["w"] }, { after });
+      const first = { n: 1 }, second = { n: 2 };
+      await store.set(["w", "a"], first);
+      await store.atomic().set(["w", "a"], second).commit();
+      const [created, updated] = await take(readOnly, 2);
+      assert.equal(created.value, first, "the very object written");
+      assert.equal(updated.value, second);
+      if (readOnlyPrevIsWritten) assert.equal(updated.prevValue, first, "the previous value too");
+      else assert.deepEqual(updated.prevValue, first);
+      const [, again] = await take(alsoReadOnly, 2);
+      assert.equal(again.prevValue, updated.prevValue, "one previous value for both read-only watches");
+      const copies = await take(ordinary, 2);
+      assert.deepEqual(copies.map((e) => e.value), [first, second]);
+      assert.notEqual(copies[0].value, first, "a decoded copy, which its reader may change");
+      assert.notEqual(copies[1].prevValue, updated.prevValue);
+      await Promise.all([readOnly.cancel(), alsoReadOnly.cancel(), ordinary.cancel()]);
     },
 
     "closing the store ends open watches": async (store) => {

@@ -98,26 +98,3 @@ Deno.test("embedded commits made before close land, queued ones included", async
     await Deno.remove(dir, { recursive: true });
   }
 });
-
-Deno.test("a read-only embedded watch gets the objects this store wrote and one shared decoded previous value, an ordinary one its own copies", async () => {
-  await withStore(async (store) => {
-    const after = await store.revision();
-    const readOnly = store.watch<{ n: number }>({ prefix: ["w"] }, { after, readOnly: true });
-    const alsoReadOnly = store.watch<{ n: number }>({ prefix: ["w"] }, { after, readOnly: true });
-    const ordinary = store.watch<{ n: number }>({ prefix: ["w"] }, { after });
-    const first = { n: 1 }, second = { n: 2 };
-    await store.set(["w", "a"], first);
-    await store.atomic().set(["w", "a"], second).commit();
-    const [created, updated] = await take(readOnly, 2);
-    assert.equal(created.value, first, "the very object written");
-    assert.equal(updated.value, second);
-    assert.deepEqual(updated.prevValue, first);
-    const [, again] = await take(alsoReadOnly, 2);
-    assert.equal(again.prevValue, updated.prevValue, "the previous value is decoded once for both");
-    const copies = await take(ordinary, 2);
-    assert.deepEqual(copies.map((e) => e.value), [first, second]);
-    assert.notEqual(copies[0].value, first, "a decoded copy, which its reader may change");
-    assert.notEqual(copies[1].prevValue, updated.prevValue);
-    await Promise.all([readOnly.cancel(), alsoReadOnly.cancel(), ordinary.cancel()]);
-  });
-});
