@@ -27,8 +27,17 @@ export const CACHE_ENTRIES = 4096;
 /** The message prefix of a combined Event (EventAggregatorByReasonMessageFunc). */
 export const COMBINED_PREFIX = "(combined from similar events): ";
 
-/** A Map used as an LRU: a hit moves the key to the end, the oldest key goes past `size`. */
-function touch<V>(cache: Map<string, V>, key: string, value: V): void {
+/**
+ * Sets `key` in a Map used as an LRU cache of {@link CACHE_ENTRIES}: the key moves to the end, and the
+ * oldest key goes when there are too many.
+ *
+ * @example
+ * ```ts
+ * const cache = new Map<string, number>();
+ * lruSet(cache, "a", 1);
+ * ```
+ */
+export function lruSet<V>(cache: Map<string, V>, key: string, value: V): void {
   cache.delete(key);
   cache.set(key, value);
   if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
@@ -54,7 +63,7 @@ export class EventAggregator {
     if (!record || now - record.last > AGGREGATE_INTERVAL_MS) record = { messages: new Set(), last: now };
     record.messages.add(message);
     record.last = now;
-    touch(this.#records, aggregateKey, record);
+    lruSet(this.#records, aggregateKey, record);
     if (record.messages.size < AGGREGATE_MAX_EVENTS) return false;
     // Do not grow the set past the maximum (client-go pops any one key).
     record.messages.delete(record.messages.values().next().value!);
@@ -85,7 +94,7 @@ export class SpamFilter {
       bucket.tokens = Math.min(SPAM_BURST, bucket.tokens + ((now - bucket.at) / 1000) * SPAM_QPS);
       bucket.at = now;
     }
-    touch(this.#buckets, spamKey, bucket);
+    lruSet(this.#buckets, spamKey, bucket);
     if (bucket.tokens < 1) return false;
     bucket.tokens -= 1;
     return true;

@@ -9,12 +9,10 @@
  */
 import { formatTime } from "./conditions.ts";
 import type { MetaObject } from "./types.ts";
-import { COMBINED_PREFIX, EventAggregator, SpamFilter } from "./_event_correlator.ts";
+import { COMBINED_PREFIX, EventAggregator, lruSet, SpamFilter } from "./_event_correlator.ts";
 
 /** Repeats within this window fold into one Event. */
 const CORRELATION_WINDOW_MS = 10 * 60 * 1000;
-/** client-go's LRU size for correlated events. */
-const CACHE_SIZE = 4096;
 
 /**
  * A core/v1 ObjectReference as events carry it.
@@ -337,8 +335,7 @@ export class EventRecorder {
   }
 
   #remember(key: string, written: CoreEvent, now: number): void {
-    this.#cache.delete(key);
-    this.#cache.set(key, {
+    lruSet(this.#cache, key, {
       name: written.metadata.name,
       namespace: written.metadata.namespace,
       count: written.count ?? 1,
@@ -346,7 +343,6 @@ export class EventRecorder {
       resourceVersion: written.metadata.resourceVersion,
       lastSeen: now,
     });
-    if (this.#cache.size > CACHE_SIZE) this.#cache.delete(this.#cache.keys().next().value!);
   }
 
   /** Unix nanoseconds for the name, strictly increasing so two events never share one. */
