@@ -45,6 +45,9 @@ const encoder = new TextEncoder();
 /** The event types of a watch line. */
 type WatchType = "ADDED" | "MODIFIED" | "DELETED";
 
+/** A watch event as a watcher gets it, before any encoding. */
+type WireForm = { type: WatchType; object: KubeObject };
+
 /**
  * A store event as every watcher of a collection shares it: decoded once, and encoded once per wire
  * form (event type, which side of the change, API version, whole object or metadata alone) no matter
@@ -60,7 +63,7 @@ type WatchType = "ADDED" | "MODIFIED" | "DELETED";
 export class SharedEvent {
   readonly revision: number;
   #lines?: Map<string, Uint8Array>;
-  #frozen?: Map<string, { type: WatchType; object: KubeObject }>;
+  #frozen?: Map<string, WireForm>;
 
   constructor(readonly event: WatchEvent<KubeObject>) {
     this.revision = event.revision;
@@ -73,17 +76,11 @@ export class SharedEvent {
    * the garbage collector's, are a watcher of every kind: they share one encoding like the rest).
    */
   line(type: string, side: "value" | "prevValue", res: Resource, metadata?: MetaVersion): Uint8Array {
-    const key = `${type} ${side} ${res.apiVersion} ${res.kind} ${metadata ?? ""}`;
-    let bytes = this.#lines?.get(key);
-    if (!bytes) {
-      const object = this.object(side, res);
-      bytes = encoder.encode(
-        JSON.stringify({ type, object: metadata ? asPartialObjectMetadata(object, metadata) : object }) +
-          "\n",
-      );
-      (this.#lines ??= new Map()).set(key, bytes);
-    }
-    return bytes;
+    return this.#once(
+      this.#lines ??= new Map(),
+      { type, side, res, metadata },
+      (e) => encoder.encode(JSON.stringify(e) + "\n"),
+    );
   }
 
   /**
@@ -96,18 +93,28 @@ export class SharedEvent {
     side: "value" | "prevValue",
     res: Resource,
     metadata?: MetaVersion,
-  ): { type: WatchType; object: KubeObject } {
+  ): WireForm {
+    return this.#once(this.#frozen ??= new Map(), { type, side, res, metadata }, frozenCopy);
+  }
+
+  /** What `make` builds of one wire form of the event, built once per form however many ask. */
+  #once<T>(
+    cache: Map<string, T>,
+    form: { type: string; side: "value" | "prevValue"; res: Resource; metadata?: MetaVersion },
+    make: (event: WireForm) => T,
+  ): T {
+    const { type, side, res, metadata } = form;
     const key = `${type} ${side} ${res.apiVersion} ${res.kind} ${metadata ?? ""}`;
-    let event = this.#frozen?.get(key);
-    if (!event) {
+    let built = cache.get(key);
+    if (built === undefined) {
       const object = this.object(side, res);
-      event = frozenCopy({
+      built = make({
         type: type as WatchType,
         object: metadata ? asPartialObjectMetadata(object, metadata) as KubeObject : object,
       });
-      (this.#frozen ??= new Map()).set(key, event);
+      cache.set(key, built);
     }
-    return event;
+    return built;
   }
 
   /**
