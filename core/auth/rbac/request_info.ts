@@ -74,8 +74,7 @@ const METHOD_VERBS: Record<string, string> = {
  * ```
  */
 export function parseRequestInfo(method: string, url: string | URL): RequestInfo {
-  const u = (typeof url === "string" && plainUrl(url)) ||
-    (typeof url === "string" ? new URL(url, "http://localhost") : url);
+  const u = typeof url !== "string" ? url : plainUrl(url) ?? new URL(url, "http://localhost");
   const info: RequestInfo = {
     isResourceRequest: false,
     path: u.pathname,
