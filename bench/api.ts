@@ -138,16 +138,15 @@ const etcdProcess = await etcdPids(etcd.endpoints[0]);
 try {
   const json = JSON.stringify(benchPod("x"));
   log(`raw etcd3 puts of ${json.length}-byte pods, ${IN_FLIGHT} in flight`);
-  if (WARMUP > 0) {
-    await pool(WARMUP, IN_FLIGHT, async (i) => {
-      await client.put(`/raw/warmup/p-${i}`).value(JSON.stringify(benchPod(`p-${i}`, "warmup")));
-    }, "raw puts warm-up");
-  }
+  // Puts `n` pods of `namespace` as etcd keys, 64 in flight; answers puts per second.
+  const rawPuts = (namespace: string, n: number, label: string) =>
+    pool(n, IN_FLIGHT, async (i) => {
+      await client.put(`/raw/pods/${namespace}/p-${i}`).value(JSON.stringify(benchPod(`p-${i}`, namespace)));
+    }, label);
+  if (WARMUP > 0) await rawPuts("warmup", WARMUP, "raw puts warm-up");
   const etcdBeforeRaw = await cpuMs(etcdProcess);
   const clientBeforeRaw = await cpuMs([Deno.pid]);
-  const raw = await pool(PODS, IN_FLIGHT, async (i) => {
-    await client.put(`/raw/pods/bench/p-${i}`).value(JSON.stringify(benchPod(`p-${i}`)));
-  }, "raw puts");
+  const raw = await rawPuts("bench", PODS, "raw puts");
   const etcdPerPut = (await cpuMs(etcdProcess) - etcdBeforeRaw) * 1000 / PODS;
   const clientPerPut = (await cpuMs([Deno.pid]) - clientBeforeRaw) * 1000 / PODS;
   log(`raw: ${round(raw)} puts/s`);
