@@ -161,6 +161,7 @@ export class EventFeed {
 }
 
 function size(muts: PublishedMutation[]): number {
-  // The decoded objects a mutation may also hold are about as large again: JSON's length stands for them.
+  // Counts JSON only: the written and decoded objects a mutation may also hold are not counted, so the
+  // ring can take up to about twice RING_MAX_CHARS of memory.
   return muts.reduce((n, m) => n + (m.value?.length ?? 0) + (m.prev?.length ?? 0), 0);
 }
