@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { cloneJson, jsonEqual } from "./json.ts";
+import { cloneJson, deepFreeze, jsonEqual } from "./json.ts";
 
 Deno.test("jsonEqual compares objects by keys, arrays by order, and treats undefined values as absent", () => {
   assert.ok(jsonEqual({ a: 1, b: [1, { c: "x" }] }, { b: [1, { c: "x" }], a: 1 }));
@@ -41,4 +41,22 @@ Deno.test("cloneJson keeps what structuredClone keeps of values JSON does not ha
   const copy = cloneJson({ at, missing: undefined });
   assert.ok(copy.at instanceof Date && copy.at !== at && copy.at.getTime() === at.getTime());
   assert.ok(Object.hasOwn(copy, "missing"));
+});
+
+Deno.test("deepFreeze freezes every object and array in place, without copying, and leaves a Date alone", () => {
+  const when = new Date(0);
+  const source = JSON.parse('{"a": {"b": [1, {"c": 2}]}, "__proto__": {"d": []}}');
+  source.when = when;
+  const frozen = deepFreeze(source);
+  assert.equal(frozen, source);
+  for (
+    const part of [source, source.a, source.a.b, source.a.b[1], source["__proto__"], source["__proto__"].d]
+  ) {
+    assert.ok(Object.isFrozen(part));
+  }
+  assert.ok(!Object.isFrozen(when));
+  assert.throws(() => {
+    source.a.b[1].c = 3;
+  }, TypeError);
+  assert.equal(deepFreeze(7), 7);
 });

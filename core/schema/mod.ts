@@ -117,5 +117,5 @@ export {
   isValidPortName,
   isValidPortNum,
 } from "./value_checks.ts";
-export { cloneJson, frozenCopy, jsonEqual } from "./json.ts";
+export { cloneJson, deepFreeze, frozenCopy, jsonEqual } from "./json.ts";
 export { nowRfc3339 } from "./time.ts";
