@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { defineStoreContract, take } from "./contract.ts";
 import { openEmbeddedStore } from "./embedded.ts";
+import { dataKey, type DataRecord, REV_KEY } from "./_embedded_layout.ts";
 import type { Store } from "./types.ts";
 
 defineStoreContract("embedded", async () => {
@@ -95,6 +96,31 @@ Deno.test("embedded commits made before close land, queued ones included", async
       await again.close();
     }
   } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("an embedded store that finds another writer's commit reads the data again before its own", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "skiff-store-" });
+  const path = `${dir}/store.sqlite`;
+  const store = await openEmbeddedStore({ path });
+  // The lock file keeps a second Skiff out; a process that ignores it writes straight to the SQLite file.
+  const intruder = await Deno.openKv(path);
+  try {
+    await store.set(["a"], 1);
+    const rev = (await intruder.get<number>(REV_KEY)).value!;
+    const record: DataRecord = { m: rev + 1, j: 0, n: 0, s: "2" };
+    assert.ok((await intruder.atomic().set(dataKey(["b"]), record).set(REV_KEY, rev + 1).commit()).ok);
+
+    // Its create-if-absent of "b" sees the intruder's "b", fails, and changes nothing.
+    const created = await store.atomic().check({ key: ["b"], versionstamp: null }).set(["b"], 3).commit();
+    assert.equal(created.ok, false);
+    assert.deepEqual(await store.get(["b"]), { key: ["b"], value: 2, versionstamp: String(rev + 1) });
+    const next = await store.set(["a"], 4);
+    assert.deepEqual(next, { ok: true, versionstamp: String(rev + 2) });
+  } finally {
+    intruder.close();
+    await store.close();
     await Deno.remove(dir, { recursive: true });
   }
 });
