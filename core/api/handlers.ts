@@ -102,8 +102,8 @@ export async function serveResource(
       case "POST": {
         if (res.namespaced && !namespace) throw ApiError.methodNotAllowed();
         const body = await readObject(c.req.raw) as KubeObject;
-        const { object, warnings } = await objects.create(res, namespace, body, writeOptions(c));
-        return respond(c, object, 201, warnings);
+        const { object, warnings, json } = await objects.create(res, namespace, body, writeOptions(c));
+        return respond(c, object, 201, warnings, json);
       }
       case "DELETE": {
         const deleted = await objects.deleteCollection(
@@ -197,8 +197,16 @@ export async function serveResource(
   }
 }
 
-function respond(c: Context, object: KubeObject, code: 200 | 201, warnings: string[]): Response {
+/** The written object; `json` is its encoding when the write had one to reuse. */
+function respond(
+  c: Context,
+  object: KubeObject,
+  code: 200 | 201,
+  warnings: string[],
+  json?: string,
+): Response {
   for (const w of warnings) c.header("Warning", `299 - ${JSON.stringify(w)}`, { append: true });
+  if (json !== undefined) return c.body(json, code, { "content-type": "application/json" });
   return c.json(object, code);
 }
 

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { createdJson } from "./_created_json.ts";
 import type { KvEntry, SetOptions, Store } from "@skiff/store";
 import { cursorAfter, InvalidEntryError, RevisionCompactedError } from "@skiff/store";
 import type { AdmissionChain, AdmissionRequest, KubeObject } from "./admission.ts";
@@ -42,6 +43,8 @@ export interface WriteOptions {
 export interface WriteResult {
   object: KubeObject;
   warnings: string[];
+  /** `object` as JSON, when the write could reuse the store's encoding (a create). */
+  json?: string;
 }
 
 /** Options of a list. */
@@ -212,10 +215,12 @@ export class Objects {
       // The commit also checks that the namespace is as it was when found accepting (see
       // _namespace_gate.ts). A namespace that keeps changing gets the plain read-then-write after 5 tries.
       if (gate && attempt < MAX_GATED_ATTEMPTS) op.check(gate);
-      const result = await op.set(key, storedForm(res, obj), this.#expiry(res)).commit();
+      const stored = storedForm(res, obj);
+      const result = await op.set(key, stored, this.#expiry(res)).commit();
       if (result.ok) {
         obj.metadata.resourceVersion = result.versionstamp;
-        return { object: obj, warnings };
+        const json = stored === obj ? createdJson(obj, result.versionstamp) : undefined;
+        return { object: obj, warnings, json };
       }
       if (!gate || attempt >= MAX_GATED_ATTEMPTS) throw ApiError.alreadyExists(target(res, name));
       // Either the object exists or the namespace changed: look at the namespace again (404 or 403 when

@@ -10,6 +10,7 @@
  */
 import { Buffer } from "node:buffer";
 import { InvalidEntryError } from "./errors.ts";
+import { rememberEncoding } from "./encoding.ts";
 import type { KvKey } from "./types.ts";
 
 /** The etcd byte range `[start, end)` that holds every key strictly under a key prefix. */
@@ -119,6 +120,7 @@ export function encodeValue(value: unknown): Buffer {
   if (json === undefined) {
     throw new InvalidEntryError(`a value of type ${typeof value} cannot be stored as JSON`);
   }
+  rememberEncoding(value, json);
   return Buffer.from(json);
 }
 

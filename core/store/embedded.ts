@@ -40,6 +40,7 @@ import {
   type VersionRef,
 } from "./_embedded_layout.ts";
 import { acquireLock, releaseLock } from "./_lockfile.ts";
+import { rememberEncoding } from "./encoding.ts";
 import { groupSize, type Mutation, type PendingCommit, planCommits } from "./_embedded_commit.ts";
 import { EventFeed } from "./_embedded_watch.ts";
 import type {
@@ -344,6 +345,7 @@ class EmbeddedStore implements Store {
       if (json === undefined) {
         throw new InvalidEntryError(`the value of ${m.key.join("/")} cannot be encoded as JSON`);
       }
+      rememberEncoding(m.value, json);
       encoded.set(id, json);
     }
     const { promise, resolve, reject } = Promise.withResolvers<KvCommitResult | KvCommitError>();

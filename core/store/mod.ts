@@ -15,6 +15,7 @@ export type * from "./types.ts";
 export * from "./errors.ts";
 export { type EmbeddedStoreOptions, openEmbeddedStore } from "./embedded.ts";
 export { type EtcdStoreOptions, openEtcdStore } from "./etcd.ts";
+export { storedJson } from "./encoding.ts";
 
 import { encodeCursor } from "./_cursor.ts";
 import type { KvKey } from "./types.ts";
