@@ -16,6 +16,7 @@
  */
 import assert from "node:assert/strict";
 import { RevisionCompactedError } from "./errors.ts";
+import { storedJson } from "./encoding.ts";
 import type { KvKey, Store, WatchEvent } from "./types.ts";
 
 /** A fresh store for one test case, and how to tidy up after it (the store is closed by the suite). */
@@ -375,6 +376,16 @@ function cases(
       assert.notEqual(copies[0].value, first, "a decoded copy, which its reader may change");
       assert.notEqual(copies[1].prevValue, updated.prevValue);
       await Promise.all([readOnly.cancel(), alsoReadOnly.cancel(), ordinary.cancel()]);
+    },
+
+    "storedJson answers the JSON a write stored for the very object it was given": async (store) => {
+      const pod = { metadata: { name: "web" }, spec: { n: [1, 2] } };
+      const other = { metadata: { name: "web" }, spec: { n: [1, 2] } };
+      await store.set(["j", "a"], pod);
+      await store.atomic().check({ key: ["j", "b"], versionstamp: null }).set(["j", "b"], { s: "x" })
+        .commit();
+      assert.equal(storedJson(pod), JSON.stringify(pod));
+      assert.equal(storedJson(other), undefined, "an equal object the store never saw");
     },
 
     "closing the store ends open watches": async (store) => {
