@@ -12,6 +12,9 @@ import { backoffDelay, DEFAULT_RETRY, retryAfterMs, type RetryPolicy, shouldRetr
 import { httpsTransport, inProcessTransport, type Transport } from "./transport.ts";
 import type { KubeObject, ResourceRef } from "./types.ts";
 
+/** "/", the first character of a path the client can join to the server as text. */
+const SLASH = 0x2f;
+
 /**
  * Options of {@link Client}.
  *
@@ -73,6 +76,8 @@ export class Client {
   readonly #transport: Transport;
   readonly #retry: Required<RetryPolicy>;
   readonly #options: ClientOptions;
+  /** Whether the server is a URL a path can be appended to as text (see #url). */
+  readonly #joinable: boolean;
 
   constructor(options: ClientOptions) {
     this.server = options.server.replace(/\/+$/, "");
@@ -80,6 +85,7 @@ export class Client {
     this.#transport = options.transport;
     this.#retry = { ...DEFAULT_RETRY, ...options.retry };
     this.#options = options;
+    this.#joinable = URL.canParse(this.server + "/");
     this.discovery = new Discovery(this);
   }
 
@@ -118,10 +124,7 @@ export class Client {
    * ```
    */
   async request(method: string, path: string, options: RequestOptions = {}): Promise<Response> {
-    const url = new URL(this.server + path);
-    for (const [k, v] of Object.entries(options.query ?? {})) {
-      if (v !== undefined) url.searchParams.set(k, String(v));
-    }
+    const url = this.#url(path, options.query);
     const body = options.body === undefined
       ? undefined
       : typeof options.body === "string"
@@ -129,14 +132,14 @@ export class Client {
       : JSON.stringify(options.body);
     const max = Math.max(1, this.#retry.maxAttempts);
     for (let attempt = 0;; attempt++) {
-      const headers = new Headers({ accept: options.accept ?? "application/json" });
-      if (body !== undefined) headers.set("content-type", options.contentType ?? "application/json");
-      if (this.#options.userAgent) headers.set("user-agent", this.#options.userAgent);
+      // A plain record, not a Headers: fetch copies whatever it is given into its own Request, so a
+      // Headers here would be built and validated for nothing.
+      const headers: Record<string, string> = { accept: options.accept ?? "application/json" };
+      if (body !== undefined) headers["content-type"] = options.contentType ?? "application/json";
+      if (this.#options.userAgent) headers["user-agent"] = this.#options.userAgent;
       let res: Response;
       try {
-        res = await this.#transport.fetch(
-          new Request(url, { method, headers, body, signal: options.signal }),
-        );
+        res = await this.#transport.fetch(url, { method, headers, body, signal: options.signal });
       } catch (error) {
         if (options.signal?.aborted || attempt + 1 >= max || !shouldRetry(method, { error })) throw error;
         await this.#wait(method, path, attempt, backoffDelay(attempt, this.#retry), String(error), options);
@@ -180,6 +183,28 @@ export class Client {
       }
       return JSON.parse(text) as T;
     }
+  }
+
+  /**
+   * The request's URL: the server, the path and the query's defined values. A path that starts with "/"
+   * and has no query or fragment of its own is joined as text, which is what `new URL` would answer
+   * for it, without parsing it here and again in fetch; any other path goes through `new URL`, which
+   * throws for it as before.
+   */
+  #url(path: string, query: RequestOptions["query"]): string {
+    let params: URLSearchParams | undefined;
+    if (query) {
+      for (const key of Object.keys(query)) {
+        const value = query[key];
+        if (value !== undefined) (params ??= new URLSearchParams()).set(key, String(value));
+      }
+    }
+    if (this.#joinable && path.charCodeAt(0) === SLASH && !/[?#]/.test(path)) {
+      return params ? `${this.server}${path}?${params}` : this.server + path;
+    }
+    const url = new URL(this.server + path);
+    if (params) { for (const [key, value] of params) url.searchParams.set(key, value); }
+    return url.href;
   }
 
   /** Releases the transport's connections. */

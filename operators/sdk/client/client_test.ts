@@ -365,3 +365,91 @@ Deno.test("a client made from the core's kubeconfig file reaches it over HTTPS w
     await core.close();
   }
 });
+
+/** A client over the core's app in-process that keeps every Request the app was handed. */
+function recordingClient(
+  core: { api: { app: { fetch(req: Request): Response | Promise<Response> } }; token: string },
+  options: { server?: string; userAgent?: string } = {},
+): { client: Client; seen: Request[] } {
+  const seen: Request[] = [];
+  const transport = inProcessTransport({
+    fetch: (req) => {
+      seen.push(req);
+      return core.api.app.fetch(req);
+    },
+  }, { token: core.token });
+  return { client: new Client({ server: "http://in-process", ...options, transport }), seen };
+}
+
+Deno.test("query values are encoded as URLSearchParams encodes them, undefined ones left out", async () => {
+  const core = await startTestCore();
+  try {
+    const { client, seen } = recordingClient(core);
+    const path = "/api/v1/namespaces/default/pods";
+    await client.json("GET", path, {
+      query: {
+        labelSelector: "app in (a,b)",
+        limit: 5,
+        watch: undefined,
+        fieldSelector: "metadata.name=w x",
+      },
+    });
+    assert.equal(
+      seen[0].url,
+      "http://in-process/api/v1/namespaces/default/pods?labelSelector=app+in+%28a%2Cb%29&limit=5" +
+        "&fieldSelector=metadata.name%3Dw+x",
+    );
+    await client.json("GET", path, { query: { dryRun: undefined } });
+    assert.equal(seen[1].url, `http://in-process${path}`);
+    // A path with a query of its own keeps it; the options' values replace the same names.
+    await client.json("GET", `${path}?limit=7&labelSelector=a%3Db`, { query: { limit: 1 } });
+    assert.equal(seen[2].url, `http://in-process${path}?limit=1&labelSelector=a%3Db`);
+  } finally {
+    await core.close();
+  }
+});
+
+Deno.test("a server with a path prefix is kept and a path that makes no URL is refused before sending", async () => {
+  const core = await startTestCore();
+  try {
+    const { client, seen } = recordingClient(core, { server: "http://in-process/prefix/" });
+    await client.json("GET", "/version").catch((e) => assert.ok(isNotFound(e)));
+    assert.equal(seen[0].url, "http://in-process/prefix/version");
+    const e = await core.client.request("GET", "version").catch((e) => e);
+    assert.ok(e instanceof TypeError, String(e));
+    assert.match(e.message, /invalid url/i);
+  } finally {
+    await core.close();
+  }
+});
+
+Deno.test("requests carry accept, a content type with a body, and the user agent", async () => {
+  const core = await startTestCore();
+  try {
+    const { client, seen } = recordingClient(core, { userAgent: "skiff-test/1.0" });
+    const pods = client.resource(podsResource).namespace("default");
+    await pods.create(pod("web"));
+    await pods.get("web");
+    await pods.patch("web", { metadata: { labels: { v: "2" } } });
+    await client.resource(podsResource).metadataOnly().namespace("default").get("web");
+    const headers = seen.map((r) => [
+      r.method,
+      r.headers.get("accept"),
+      r.headers.get("content-type"),
+      r.headers.get("user-agent"),
+    ]);
+    assert.deepEqual(headers, [
+      ["POST", "application/json", "application/json", "skiff-test/1.0"],
+      ["GET", "application/json", null, "skiff-test/1.0"],
+      ["PATCH", "application/json", "application/merge-patch+json", "skiff-test/1.0"],
+      [
+        "GET",
+        "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1,application/json",
+        null,
+        "skiff-test/1.0",
+      ],
+    ]);
+  } finally {
+    await core.close();
+  }
+});
