@@ -86,14 +86,17 @@ export function parseRequestInfo(method: string, url: string | URL): RequestInfo
     subresource: "",
     name: "",
   };
-  let parts = u.pathname.replace(/^\/+|\/+$/g, "").split("/").filter((p) => p !== "");
-  parts = parts.map((p) => {
-    try {
-      return decodeURIComponent(p);
-    } catch {
-      return p;
-    }
-  });
+  // Empty parts (leading, trailing or doubled slashes) go; only a part with an escape needs decoding.
+  let parts = u.pathname.split("/").filter((p) => p !== "");
+  if (u.pathname.includes("%")) {
+    parts = parts.map((p) => {
+      try {
+        return decodeURIComponent(p);
+      } catch {
+        return p;
+      }
+    });
+  }
   if (parts.length < 3 || (parts[0] !== "api" && parts[0] !== "apis")) return info;
   const prefix = parts[0];
   parts = parts.slice(1);
