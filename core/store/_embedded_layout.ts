@@ -32,7 +32,9 @@ export const MAX_MUTATIONS = 128;
 
 export const REV_KEY = ["m", "rev"] as const;
 export const COMPACTED_KEY = ["m", "compacted"] as const;
-export const dataKey = (key: KvKey): Deno.KvKey => ["d", ...key];
+/** The first part of every data key (the current record of each store key). */
+export const DATA = "d";
+export const dataKey = (key: KvKey): Deno.KvKey => [DATA, ...key];
 export const versionKey = (m: number, j: number): Deno.KvKey => ["v", m, j];
 export const chunkKey = (m: number, j: number, i: number): Deno.KvKey => ["v", m, j, i];
 export const logKey = (rev: number): Deno.KvKey => ["l", rev];

@@ -29,6 +29,7 @@ import {
   chunkKey,
   CHUNKS_PER_COMMIT,
   COMPACTED_KEY,
+  DATA,
   dataKey,
   type DataRecord,
   fromChunks,
@@ -237,7 +238,7 @@ class EmbeddedStore implements Store {
     type Found = { key: KvKey; ref: VersionRef; json?: string };
     const found: Found[] = [];
     let o = 0;
-    const base = ["d", ...prefix];
+    const base = [DATA, ...prefix];
     const selector = after === undefined
       ? { prefix: base }
       : reverse
@@ -282,13 +283,11 @@ class EmbeddedStore implements Store {
       }
       return chunks.length === ref.n ? fromChunks(chunks) : null;
     }
-    const [copy, current] = await this.#kv.getMany<[string, DataRecord]>([
-      versionKey(ref.m, ref.j),
-      dataKey(key),
-    ]);
-    if (copy.value !== null) return copy.value;
-    if (current.value?.m === ref.m && current.value.j === ref.j) return current.value.s!;
-    return null;
+    // The current record first: a commit that supersedes it writes the copy in the same Deno KV write,
+    // before #data changes, so a version missed here is in the copy read next.
+    const current = this.#data.get(keyId(key))?.rec;
+    if (current?.m === ref.m && current.j === ref.j) return current.s!;
+    return (await this.#kv.get<string>(versionKey(ref.m, ref.j))).value;
   }
 
   // ---- writes --------------------------------------------------------------------------------------
@@ -390,7 +389,7 @@ class EmbeddedStore implements Store {
   /** Reads every key's record into {@link #data}: at start, and after another writer was found. */
   async #loadData(): Promise<void> {
     this.#data.clear();
-    for await (const e of this.#kv.list<DataRecord>({ prefix: ["d"] }, { batchSize: 500 })) {
+    for await (const e of this.#kv.list<DataRecord>({ prefix: [DATA] }, { batchSize: 500 })) {
       this.#data.set(keyId(e.key.slice(1) as KvKey), { rec: e.value, vs: e.versionstamp });
     }
   }
@@ -427,7 +426,7 @@ class EmbeddedStore implements Store {
     this.#rev = plan.rev;
     this.#revVs = res.versionstamp;
     for (const [key, value] of plan.writes) {
-      if (key[0] !== "d") continue;
+      if (key[0] !== DATA) continue;
       const id = keyId(key.slice(1) as KvKey);
       if (value === undefined) this.#data.delete(id);
       else this.#data.set(id, { rec: value as DataRecord, vs: res.versionstamp });
