@@ -39,8 +39,9 @@ export function frozenCopy<T>(value: T): T {
  * Freezes a JSON-shaped value and every object and array in it, in place, and returns it: for a value
  * its owner has handed over for reading only (a change the API server has written, which every
  * in-process watcher then shares). A frozen object is taken as frozen all through: what this froze is.
- * No copy is made, so a Pod change costs ~1 µs here where {@link frozenCopy} costs ~12 µs and as much
- * again in garbage collection.
+ * No copy is made, only the freezing: for a Pod with managedFields ~7 µs in a microbenchmark against
+ * ~9.5 µs for {@link frozenCopy}, and nothing to collect afterwards (Object.freeze on objects JSON.parse
+ * made is most of the cost: ~20-30 µs per Pod event in the API server's profile).
  *
  * @example
  * ```ts
