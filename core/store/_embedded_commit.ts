@@ -42,10 +42,14 @@ export interface PendingCommit {
   encoded: Map<string, string>;
 }
 
-/** Commits per group; Deno KV takes at most 100 checks and 1,000 mutations per atomic write. */
+/** Commits per group. */
 export const MAX_GROUP = 32;
-/** Distinct store keys per group (each is one Deno KV check, beside the revision key's). */
-const MAX_GROUP_KEYS = 90;
+/**
+ * Distinct keys a group writes. Each takes up to four Deno KV writes (its record, the copy of the value
+ * it supersedes, an expiry entry removed and one set) and Deno KV takes at most 1,000 per atomic write:
+ * 200 × 4 + 32 log records = 832.
+ */
+const MAX_GROUP_KEYS = 200;
 
 /**
  * How many commits at the head of `queue` leave together: the first always; each later one while the
@@ -63,7 +67,6 @@ export function groupSize(queue: readonly PendingCommit[]): number {
   const n = Math.min(queue.length, MAX_GROUP);
   for (let i = 0; i < n; i++) {
     const c = queue[i];
-    for (const k of c.checks) keys.add(keyId(k.key));
     for (const m of c.mutations) keys.add(keyId(m.key));
     let large = false;
     for (const json of c.encoded.values()) {
