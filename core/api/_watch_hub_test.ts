@@ -235,3 +235,44 @@ Deno.test("metadata-only watchers share one encoding of each event, beside the w
   await store.close();
   await Deno.remove(dir, { recursive: true });
 });
+
+Deno.test("a watch line splices the JSON the store wrote, and encodes objects stored in another shape", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "skiff-hub-" });
+  const store = await openEmbeddedStore({ path: `${dir}/store.sqlite` });
+  const registry = new Registry();
+  for (const def of builtinDefinitions) registry.add(def, { builtin: true });
+  const pods = registry.lookup("", "v1", "pods")!;
+  const heard: SharedEvent[] = [];
+  const listener: HubListener = { event: (e) => void heard.push(e), error: () => {}, end: () => {} };
+  const sub = watchCollection(store, PREFIX, await store.revision(), listener);
+  const pod = {
+    apiVersion: "v1",
+    kind: "Pod",
+    metadata: { name: "web", namespace: "default" },
+    spec: { a: 1 },
+  };
+  await store.set([...PREFIX, "web"], pod);
+  await put(store, "bare");
+  const deadline = Date.now() + 5000;
+  while (heard.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+  sub.cancel();
+  const text = (e: SharedEvent) => new TextDecoder().decode(e.line("ADDED", "value", pods));
+  const rv = String(heard[0].revision);
+  // Spliced: the resourceVersion comes first in metadata, where encoding the object puts it last.
+  assert.equal(
+    text(heard[0]),
+    `{"type":"ADDED","object":{"apiVersion":"v1","kind":"Pod","metadata":{"resourceVersion":"${rv}",` +
+      `"name":"web","namespace":"default"},"spec":{"a":1}}}\n`,
+  );
+  // Stored without apiVersion and kind: the object is presented and encoded.
+  assert.deepEqual(JSON.parse(text(heard[1])), {
+    type: "ADDED",
+    object: {
+      metadata: { name: "bare", resourceVersion: String(heard[1].revision) },
+      apiVersion: "v1",
+      kind: "Pod",
+    },
+  });
+  await store.close();
+  await Deno.remove(dir, { recursive: true });
+});

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { createdJson } from "./_created_json.ts";
+import { storedJsonAt } from "./_stored_json.ts";
 import type { KvEntry, SetOptions, Store } from "@skiff/store";
 import { cursorAfter, InvalidEntryError, RevisionCompactedError } from "@skiff/store";
 import type { AdmissionChain, AdmissionRequest, KubeObject } from "./admission.ts";
@@ -219,7 +219,7 @@ export class Objects {
       const result = await op.set(key, stored, this.#expiry(res)).commit();
       if (result.ok) {
         obj.metadata.resourceVersion = result.versionstamp;
-        const json = stored === obj ? createdJson(obj, result.versionstamp) : undefined;
+        const json = stored === obj ? storedJsonAt(obj, result.versionstamp) : undefined;
         return { object: obj, warnings, json };
       }
       if (!gate || attempt >= MAX_GATED_ATTEMPTS) throw ApiError.alreadyExists(target(res, name));

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { openEmbeddedStore } from "@skiff/store";
-import { createdJson } from "./_created_json.ts";
+import { storedJsonAt } from "./_stored_json.ts";
 import type { KubeObject } from "./admission.ts";
 
 async function withStore(fn: (set: (obj: KubeObject) => Promise<void>) => Promise<void>): Promise<void> {
-  const dir = await Deno.makeTempDir({ prefix: "skiff-created-json-" });
+  const dir = await Deno.makeTempDir({ prefix: "skiff-stored-json-" });
   const store = await openEmbeddedStore({ path: `${dir}/store.sqlite` });
   try {
     await fn(async (obj) => {
@@ -16,20 +16,20 @@ async function withStore(fn: (set: (obj: KubeObject) => Promise<void>) => Promis
   }
 }
 
-Deno.test("createdJson answers the JSON the store wrote with the resourceVersion added to its metadata", async () => {
+Deno.test("storedJsonAt answers the JSON the store wrote with the resourceVersion added to its metadata", async () => {
   await withStore(async (set) => {
     const pod = { apiVersion: "v1", kind: "Pod", metadata: { name: "web", uid: "u-1" }, spec: { a: [1] } };
     await set(pod);
-    const json = createdJson(pod, "42");
+    const json = storedJsonAt(pod, "42");
     assert.ok(json);
     assert.deepEqual(JSON.parse(json), { ...pod, metadata: { ...pod.metadata, resourceVersion: "42" } });
   });
 });
 
-Deno.test("createdJson leaves to the caller an object the store did not write, or whose JSON it cannot splice", async () => {
+Deno.test("storedJsonAt leaves to the caller an object the store did not write, or whose JSON it cannot splice", async () => {
   await withStore(async (set) => {
     assert.equal(
-      createdJson({ apiVersion: "v1", kind: "Pod", metadata: { name: "never-written" } }, "1"),
+      storedJsonAt({ apiVersion: "v1", kind: "Pod", metadata: { name: "never-written" } }, "1"),
       undefined,
     );
     // metadata not third: the first "metadata":{ might be a nested one.
@@ -40,14 +40,14 @@ Deno.test("createdJson leaves to the caller an object the store did not write, o
       metadata: { name: "a" },
     };
     await set(specFirst as unknown as KubeObject);
-    assert.equal(createdJson(specFirst as unknown as KubeObject, "1"), undefined);
+    assert.equal(storedJsonAt(specFirst as unknown as KubeObject, "1"), undefined);
     // Something in it already says resourceVersion: no second key.
     const named = { apiVersion: "x/v1", kind: "X", metadata: { name: "b" }, spec: { resourceVersion: "7" } };
     await set(named);
-    assert.equal(createdJson(named, "1"), undefined);
+    assert.equal(storedJsonAt(named, "1"), undefined);
     // Empty metadata has nothing to put a comma after.
     const empty = { apiVersion: "x/v1", kind: "X", metadata: {} };
     await set(empty);
-    assert.equal(createdJson(empty, "1"), undefined);
+    assert.equal(storedJsonAt(empty, "1"), undefined);
   });
 });
