@@ -9,6 +9,7 @@
  *
  * @module
  */
+import { setImmediate } from "node:timers";
 import type { Namespace, Node, Pod } from "@skiff/kinds";
 import {
   type EventRecorder,
@@ -140,7 +141,9 @@ export class SchedulerController implements Runnable {
         this.#scheduleOne(info, bindings);
         while (bindings.size >= this.#maxInFlight) await Promise.race(bindings);
         if (performance.now() - lastYield > YIELD_EVERY_MS) {
-          await new Promise((r) => setTimeout(r, 0));
+          // setImmediate, not setTimeout(0): both let pending I/O run first, but Deno's setTimeout(0)
+          // fires ~2.2 ms later even when nothing waits, an idle gap every 20 ms; setImmediate ~0.03 ms.
+          await new Promise((r) => setImmediate(r));
           lastYield = performance.now();
         }
       }
