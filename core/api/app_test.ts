@@ -21,6 +21,23 @@ Deno.test("creating a pod fills uid, timestamps, resourceVersion, generation and
   await f.close();
 });
 
+Deno.test("a created object's JSON starts apiVersion, kind, metadata whatever order the body had", async () => {
+  const f = await apiFixture();
+  const { apiVersion, kind, ...rest } = pod("web");
+  const res = await f.api.app.request(PODS, {
+    method: "POST",
+    body: JSON.stringify({ ...rest, kind, apiVersion }),
+    headers: { "content-type": "application/json" },
+  });
+  assert.equal(res.status, 201);
+  // The answer is spliced from the JSON stored, resourceVersion first in metadata (see storedJsonAt).
+  assert.match(
+    await res.text(),
+    /^\{"apiVersion":"v1","kind":"Pod","metadata":\{"resourceVersion":"\d+","name":"web",/,
+  );
+  await f.close();
+});
+
 Deno.test("generateName gives a name with five random characters", async () => {
   const f = await apiFixture();
   const { body } = await f.req("POST", PODS, { ...pod(""), metadata: { generateName: "web-" } });
