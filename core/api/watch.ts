@@ -236,6 +236,11 @@ function wireForm(
   res: Resource,
 ): { type: WireEvent["type"]; side: "value" | "prevValue" } | null {
   const event = shared.event;
+  if (!request.labelSelector && !request.fieldSelector) {
+    // Every change matches: no need to look at (and maybe decode) the previous value.
+    if (event.type === "delete") return { type: "DELETED", side: "prevValue" };
+    return { type: (event.created ?? event.prevValue === null) ? "ADDED" : "MODIFIED", side: "value" };
+  }
   // Field selectors name the served shape's fields (events.k8s.io's `regarding.name`).
   const matches = (o: KubeObject) => objects.matches(request.fieldSelector ? servedForm(res, o) : o, request);
   const now = event.value && matches(event.value);

@@ -366,6 +366,9 @@ function cases(
       await store.atomic().set(["w", "a"], second).commit();
       const [created, updated] = await take(readOnly, 2);
       assert.equal(created.value, first, "the very object written");
+      // A store that says whether a change created its key says it right.
+      assert.notEqual(created.created, false);
+      assert.notEqual(updated.created, true);
       assert.equal(updated.value, second);
       if (readOnlyPrevIsWritten) assert.equal(updated.prevValue, first, "the previous value too");
       else assert.deepEqual(updated.prevValue, first);

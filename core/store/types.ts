@@ -87,8 +87,14 @@ export interface WatchEvent<T = unknown> {
   key: KvKey;
   /** The new value; `null` for a delete. */
   value: T | null;
-  /** The value before this change; `null` when the key was created. */
+  /**
+   * The value before this change; `null` when the key was created. A read-only watch's may be decoded
+   * only when first read (see {@link WatchOptions.readOnly}): test `created` to tell a create from an
+   * update without decoding it.
+   */
   prevValue: T | null;
+  /** Whether the change created the key (prevValue is null); a store may leave it out. */
+  created?: boolean;
   /** Revision of the change. */
   revision: number;
 }
@@ -105,7 +111,8 @@ export interface WatchOptions {
    * The reader never changes the values it gets: the store may then hand it the very objects a write
    * through this store passed in (instead of decoding etcd's copy), shared with that writer and with
    * other read-only watches. The writer must not change an object after writing it either (setting
-   * `metadata.resourceVersion` to the write's revision is the one change allowed).
+   * `metadata.resourceVersion` to the write's revision is the one change allowed). An update's
+   * prevValue may then be decoded only when first read, once for all read-only watches.
    */
   readOnly?: boolean;
 }
