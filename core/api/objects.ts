@@ -645,7 +645,7 @@ function headFirst(obj: KubeObject): KubeObject {
   let i = 0;
   for (const k in obj) {
     if (k !== (i === 0 ? "apiVersion" : i === 1 ? "kind" : "metadata")) {
-      // The spread keeps the positions these three took first.
+      // Object.assign keeps the positions these three took first.
       const head: Record<string, unknown> = {
         apiVersion: obj.apiVersion,
         kind: obj.kind,
